@@ -1,0 +1,230 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./db/lock-file.js";
+import { isRole, type Role } from "./domain/roles.js";
+import { createLogger } from "./logger.js";
+import {
+  businessUnitRepository,
+  listOrganizationIdsWithBusinessUnitCode,
+} from "./repositories/business-units.js";
+import { startRuntime } from "./runtime.js";
+import { buildApp } from "./server/app.js";
+import { AppError } from "./server/errors.js";
+import type { ServiceContext } from "./services/context.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from "./services/demo/seed.js";
+import { createMembership } from "./services/user-service.js";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+const webRoot = `${projectRoot}dist/web`;
+
+const USAGE = `Usage: rondo <command> [options]
+
+Commands:
+  serve                 Start the web server (migrates; seeds the demo into an empty
+                        database unless NODE_ENV=production)
+  migrate               Apply pending database migrations and exit
+  seed --demo           Add the demo organization
+  user add --email E --name N --password P --bu CODE --roles R[,R]
+                        Create a staff account (or add an existing one) with roles in a
+                        business unit; roles: admin, planner, field_worker
+  help                  Show this text
+
+Settings come from the environment; see .env.example.`;
+
+/** Runs one command and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "serve":
+        return await serve();
+      case "migrate":
+        return await runMigrate();
+      case "seed":
+        return await runSeed(rest);
+      case "user":
+        return await runUser(rest);
+      case undefined:
+      case "help":
+      case "--help":
+        console.log(USAGE);
+        return 0;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+    return 1;
+  }
+  if (error instanceof AppError) {
+    const fields = error.details?.fields?.map((field) => `  - ${field.path}: ${field.message}`).join("\n");
+    console.error(fields ? `${error.message}\n${fields}` : error.message);
+    return 1;
+  }
+  if (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  console.error(error);
+  return 1;
+}
+
+async function serve(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  await ensureWebAssets(logger);
+  const runtime = await startRuntime(config, logger, "rondo serve");
+  if (config.env !== "production") {
+    const { seeded } = await seedDemoIfEmpty(runtime.context);
+    if (seeded) logger.info("demo organization seeded into the empty database");
+  }
+  const app = await buildApp({ context: runtime.context, webRoot });
+  await app.listen({ host: config.host, port: config.port });
+  printWelcome(config);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await app.close();
+  await runtime.close();
+  return 0;
+}
+
+function printWelcome(config: Config): void {
+  const lines = [
+    "",
+    `Rondo is running at ${config.publicUrl}/`,
+    `  API documentation: ${config.publicUrl}/api/docs`,
+    `  Database: ${config.databaseUrl ? "PostgreSQL server (DATABASE_URL)" : `embedded, in ${config.dataDir}`}`,
+  ];
+  if (config.env !== "production") {
+    lines.push(`  Demo sign-in (password "${DEMO_PASSWORD}"):`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`    ${account.email.padEnd(30)} ${account.roles.join(", ")}`);
+  }
+  console.log(`${lines.join("\n")}\n`);
+}
+
+/** Builds the web assets with Vite when a checkout has none yet, so `npx rondo serve` just works. */
+async function ensureWebAssets(logger: ReturnType<typeof createLogger>): Promise<void> {
+  if (existsSync(`${webRoot}/backoffice/index.html`)) return;
+  logger.info("web assets missing; building them with Vite (takes about a minute the first time)");
+  let vite: typeof import("vite");
+  try {
+    vite = await import("vite");
+  } catch {
+    throw new Error(
+      "The web assets are not built and Vite is not installed. Run `npm install` (with dev dependencies), then `npm run build`.",
+    );
+  }
+  await vite.build({ configFile: `${projectRoot}vite.config.ts`, logLevel: "warn" });
+}
+
+async function runMigrate(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const runtime = await startRuntime(config, logger, "rondo migrate");
+  await runtime.close();
+  console.log("Database is up to date.");
+  return 0;
+}
+
+async function runSeed(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { demo: { type: "boolean", default: false } } });
+  if (!values.demo) {
+    console.error("Say what to seed: rondo seed --demo");
+    return 2;
+  }
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger(config), "rondo seed");
+  try {
+    const result = await seedDemo(runtime.context);
+    console.log(`Demo organization created (${result.organizationId}).`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function runUser(argv: string[]): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  if (subcommand !== "add") {
+    console.error(`Unknown user command "${subcommand ?? ""}". Try: rondo user add --help`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      bu: { type: "string" },
+      roles: { type: "string" },
+      organization: { type: "string" },
+    },
+  });
+  const missing = (["email", "name", "password", "bu", "roles"] as const).filter((key) => !values[key]);
+  if (missing.length > 0) {
+    console.error(
+      `Missing option${missing.length > 1 ? "s" : ""}: ${missing.map((key) => `--${key}`).join(", ")}`,
+    );
+    return 2;
+  }
+  const roles = values.roles!.split(",").map((role) => role.trim());
+  const unknown = roles.filter((role) => !isRole(role));
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown role${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; use admin, planner, field_worker.`,
+    );
+    return 2;
+  }
+
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger(config), "rondo user add");
+  try {
+    const unit = await findBusinessUnitByCode(runtime.context, values.bu!, values.organization);
+    const member = await createMembership(runtime.context, unit.organizationId, unit.id, {
+      email: values.email!,
+      name: values.name!,
+      password: values.password!,
+      roles: roles as Role[],
+    });
+    console.log(`${member.email} has roles ${member.roles.join(", ")} in ${unit.code}.`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Finds a business unit by code; across organizations unless one is named, refusing ambiguity. */
+async function findBusinessUnitByCode(
+  context: ServiceContext,
+  code: string,
+  organizationId: string | undefined,
+) {
+  const organizationIds = organizationId
+    ? [organizationId]
+    : await listOrganizationIdsWithBusinessUnitCode(context.db, code);
+  if (organizationIds.length > 1) {
+    throw new Error(`Several organizations have a business unit "${code}"; add --organization ID.`);
+  }
+  const unit = organizationIds[0]
+    ? await businessUnitRepository(context.db, organizationIds[0]).findByCode(code)
+    : undefined;
+  if (!unit) throw new Error(`No business unit has the code "${code}".`);
+  return unit;
+}

@@ -1,0 +1,46 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { type DatabaseHandle, openDatabase } from "./db/database.js";
+import { migrate } from "./db/migrate.js";
+import { type Clock, systemClock } from "./domain/clock.js";
+import type { ServiceContext } from "./services/context.js";
+import { PasswordHasher, SecretHasher } from "./services/secrets.js";
+
+export interface Runtime {
+  context: ServiceContext;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database (a PostgreSQL server when DATABASE_URL is set, else the
+ * embedded one in DATA_DIR under its lock), applies pending migrations and wires the services.
+ */
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+  command: string,
+  clock: Clock = systemClock,
+): Promise<Runtime> {
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dataDir: config.dataDir, command },
+  );
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const context: ServiceContext = {
+    db: database.db,
+    clock,
+    config,
+    logger,
+    secrets: new SecretHasher(config.secretKey),
+    passwords: new PasswordHasher(config.passwordHashCost),
+  };
+  return { context, database, close: () => database.close() };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { ServiceContext } from "../services/context.js";
+import { registerErrorBoundary } from "./error-boundary.js";
+import { registerApiRoutes } from "./routes/api/index.js";
+import { registerHealthRoutes } from "./routes/health.js";
+import { registerStaffAuthentication } from "./staff-auth.js";
+import type { App } from "./types.js";
+
+export interface AppOptions {
+  context: ServiceContext;
+  /** Folder of the built web assets (`dist/web`); the UI is not served when it is missing. */
+  webRoot?: string;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP application; the caller listens or injects. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { context } = options;
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    trustProxy: context.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // A request id from a trusted proxy is kept so that its logs and ours correlate.
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets element styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: context.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: context.config.secureCookies,
+  });
+  await app.register(cookie);
+  registerErrorBoundary(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Rondo API", version: "0.1.0", description: "Staff API of Rondo." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "rondo_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  registerHealthRoutes(app, context);
+  registerStaffAuthentication(app, context);
+  await app.register(async (api) => registerApiRoutes(api, context), { prefix: "/api" });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  registerWebAssets(app, options.webRoot);
+  return app;
+}
+
+/** Serves the back office at `/` and the portal at `/portal`, each as a single-page app. */
+function registerWebAssets(app: App, webRoot: string | undefined): void {
+  const available = webRoot !== undefined && existsSync(join(webRoot, "backoffice", "index.html"));
+  if (available) {
+    app.register(fastifyStatic, { root: webRoot, prefix: "/", index: false, wildcard: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/portal-api/");
+    if (!isPage || !available) {
+      return reply.status(404).send({
+        error: { code: "not_found", message: "Not found.", requestId: request.id },
+      });
+    }
+    const page =
+      path === "/portal" || path.startsWith("/portal/") ? "portal/index.html" : "backoffice/index.html";
+    return reply.header("cache-control", "no-cache").sendFile(page);
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The catalogue of errors the API returns. Each code is stable (the UI translates it) and maps
+ * to one HTTP status and a safe English message; nothing internal ever reaches a client.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, message: "Some fields are invalid." },
+  weak_password: { status: 400, message: "The new password is too weak." },
+  wrong_password: { status: 400, message: "The current password is incorrect." },
+  unauthenticated: { status: 401, message: "Sign in to continue." },
+  invalid_credentials: { status: 401, message: "Email or password is incorrect." },
+  forbidden: { status: 403, message: "You do not have the role needed for this action." },
+  password_change_required: { status: 403, message: "Change your password before continuing." },
+  not_found: { status: 404, message: "Not found." },
+  conflict: { status: 409, message: "The change conflicts with existing data." },
+  email_taken: { status: 409, message: "A user with this email already exists." },
+  code_taken: { status: 409, message: "This code is already used." },
+  too_many_attempts: { status: 429, message: "Too many attempts. Try again later." },
+  rate_limited: { status: 429, message: "Too many requests. Try again later." },
+  bad_request: { status: 400, message: "The request is malformed." },
+  internal_error: { status: 500, message: "Something went wrong on our side." },
+  unavailable: { status: 503, message: "The service is not ready." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldProblem {
+  /** Dotted path of the field in the request body, e.g. `timeZone` or `address.latitude`. */
+  path: string;
+  message: string;
+  code?: string;
+  value?: unknown;
+}
+
+export interface ErrorDetails {
+  fields?: FieldProblem[];
+  retryAfterSeconds?: number;
+  [key: string]: unknown;
+}
+
+/** An expected failure with a catalogue code; the error boundary turns it into a response. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ErrorDetails,
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = "AppError";
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export const notFound = (what = "Not found.") => new AppError("not_found", what);
+export const forbidden = () => new AppError("forbidden");
+
+export function invalidField(path: string, message: string, value?: unknown, code?: string): AppError {
+  return new AppError("validation_failed", `${path}: ${message}`, {
+    fields: [{ path, message, value, code }],
+  });
+}

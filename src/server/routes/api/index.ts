@@ -1,0 +1,16 @@
+import type { ServiceContext } from "../../../services/context.js";
+import type { App } from "../../types.js";
+import { registerAuthRoutes } from "./auth/routes.js";
+import { registerBusinessUnitRoutes } from "./business-units/routes.js";
+import { registerReferenceRoutes } from "./reference/routes.js";
+import { registerSessionRoutes } from "./session/routes.js";
+import { registerUserRoutes } from "./users/routes.js";
+
+/** Registers the staff API; the caller mounts it under /api. */
+export function registerApiRoutes(api: App, context: ServiceContext): void {
+  registerAuthRoutes(api, context);
+  registerSessionRoutes(api, context);
+  registerReferenceRoutes(api);
+  registerBusinessUnitRoutes(api, context);
+  registerUserRoutes(api, context);
+}

@@ -1,0 +1,15 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import type { Clock } from "../domain/clock.js";
+import type { PasswordHasher, SecretHasher } from "./secrets.js";
+
+/** What services need from the outside world; built once per process (or per test). */
+export interface ServiceContext {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  secrets: SecretHasher;
+  passwords: PasswordHasher;
+  logger: Logger;
+}
