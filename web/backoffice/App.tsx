@@ -1,0 +1,50 @@
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { AppLayout } from "./components/AppLayout";
+import { NotFound } from "./components/NotFound";
+import { RequireSession } from "./components/RequireSession";
+import { createQueryClient } from "./lib/query-client";
+import { BusinessUnitRedirect } from "./pages/BusinessUnitRedirect";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { SettingsPage } from "./pages/SettingsPage";
+import { UsersPage } from "./pages/UsersPage";
+import { createLocalizedTheme } from "./theme";
+
+const queryClient = createQueryClient();
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme's labels follow the language.
+  const theme = useMemo(() => createLocalizedTheme(t), [t, i18n.language]);
+
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireSession />}>
+              <Route path="/" element={<BusinessUnitRedirect />} />
+              <Route path="/change-password" element={<ChangePasswordPage />} />
+              <Route path="/bu/:buId" element={<AppLayout />}>
+                <Route index element={<HomePage />} />
+                <Route path="settings" element={<SettingsPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,38 @@
+import { NavLink, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { useCurrentBusinessUnit } from "../lib/current-business-unit";
+
+/** Renders the links to the screens of the current business unit. Only its admins see "Users". */
+export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const businessUnit = useCurrentBusinessUnit();
+  const base = `/bu/${encodeURIComponent(businessUnit.id)}`;
+
+  const links = [
+    { to: base, label: t("nav.home") },
+    { to: `${base}/settings`, label: t("nav.settings") },
+    ...(businessUnit.isAdmin ? [{ to: `${base}/users`, label: t("nav.users") }] : []),
+  ];
+
+  return (
+    <Stack gap={4} component="ul" className="plain-list">
+      {links.map((link) => {
+        const active = pathname === link.to;
+        return (
+          <li key={link.to}>
+            <NavLink
+              component={Link}
+              to={link.to}
+              label={link.label}
+              active={active}
+              aria-current={active ? "page" : undefined}
+              onClick={onNavigate}
+            />
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}
