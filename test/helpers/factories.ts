@@ -1,7 +1,9 @@
 import type { Role } from "../../src/domain/roles.js";
+import { updateUser } from "../../src/repositories/staff-accounts.js";
+import type { ServiceContext } from "../../src/services/context.js";
 import { createOrganization } from "../../src/services/organization-service.js";
 import { createMembership } from "../../src/services/user-service.js";
-import { type TestContext, uniqueSuffix } from "./context.js";
+import { uniqueSuffix } from "./context.js";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -14,7 +16,7 @@ export interface TestOrganization {
 
 /** Creates an organization of its own for one test, with a Paris business unit and an admin. */
 export async function createTestOrganization(
-  context: TestContext,
+  context: ServiceContext,
   options: { mustChangePassword?: boolean } = {},
 ): Promise<TestOrganization> {
   const suffix = uniqueSuffix();
@@ -45,19 +47,25 @@ export async function createTestOrganization(
   };
 }
 
-/** Adds a staff member to the organization's business unit; returns their id and email. */
+/**
+ * Adds a staff member to the organization's business unit; returns their id and email. The
+ * member must change the initial password at first sign-in unless `passwordChosen` is set.
+ */
 export async function addTestMember(
-  context: TestContext,
+  context: ServiceContext,
   organization: TestOrganization,
   roles: Role[],
-  name = "Sam Staff",
+  options: { name?: string; passwordChosen?: boolean } = {},
 ): Promise<{ id: string; email: string }> {
   const email = `${roles.join("-")}-${uniqueSuffix()}@test.example`;
   const member = await createMembership(context, organization.organizationId, organization.businessUnitId, {
     email,
-    name,
+    name: options.name ?? "Sam Staff",
     password: TEST_PASSWORD,
     roles,
   });
+  if (options.passwordChosen) {
+    await updateUser(context.db, member.userId, { mustChangePassword: false }, context.clock.now());
+  }
   return { id: member.userId, email };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 
-/** Renders the links to the screens of the current business unit. Only its admins see "Users". */
+/** Renders the links to the screens of the current business unit. Only its admins see "Settings" and "Users". */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -12,8 +12,12 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
 
   const links = [
     { to: base, label: t("nav.home") },
-    { to: `${base}/settings`, label: t("nav.settings") },
-    ...(businessUnit.isAdmin ? [{ to: `${base}/users`, label: t("nav.users") }] : []),
+    ...(businessUnit.isAdmin
+      ? [
+          { to: `${base}/settings`, label: t("nav.settings") },
+          { to: `${base}/users`, label: t("nav.users") },
+        ]
+      : []),
   ];
 
   return (
