@@ -1,2 +1,6 @@
 export * from "./auth.js";
+export * from "./catalog.js";
+export * from "./customers.js";
+export * from "./files.js";
+export * from "./team.js";
 export * from "./tenancy.js";

@@ -43,6 +43,8 @@ export const businessUnits = pgTable(
     city: text("city"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
+    /** Whether new customers get portal access unless their record says otherwise. */
+    portalAccessByDefault: boolean("portal_access_by_default").notNull().default(false),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

@@ -31,6 +31,7 @@ function presentBusinessUnit(unit: BusinessUnitRow): z.infer<typeof businessUnit
     city: unit.city,
     latitude: unit.latitude,
     longitude: unit.longitude,
+    portalAccessByDefault: unit.portalAccessByDefault,
   };
 }
 

@@ -18,6 +18,7 @@ export const businessUnitResponse = z.object({
   city: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  portalAccessByDefault: z.boolean(),
 });
 
 const businessUnitFields = z.object({
@@ -36,6 +37,7 @@ const businessUnitFields = z.object({
   city: optionalText(200),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
+  portalAccessByDefault: z.boolean(),
 });
 
 export const createBusinessUnitBody = businessUnitFields.extend({
@@ -45,6 +47,7 @@ export const createBusinessUnitBody = businessUnitFields.extend({
   city: optionalText(200).default(null),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
+  portalAccessByDefault: z.boolean().default(false),
 });
 
 export const updateBusinessUnitBody = businessUnitFields.partial().strict();
