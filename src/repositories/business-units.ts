@@ -3,7 +3,10 @@ import type { Executor } from "../db/database.js";
 import { businessUnits } from "../db/schema/index.js";
 
 export type BusinessUnitRow = typeof businessUnits.$inferSelect;
-export type BusinessUnitFields = Omit<typeof businessUnits.$inferInsert, "organizationId" | "id" | "createdAt" | "updatedAt">;
+export type BusinessUnitFields = Omit<
+  typeof businessUnits.$inferInsert,
+  "organizationId" | "id" | "createdAt" | "updatedAt"
+>;
 
 /** Business units of one organization; every query is scoped by it. */
 export function businessUnitRepository(db: Executor, organizationId: string) {

@@ -4,6 +4,7 @@ import { registerAuthRoutes } from "./auth/routes.js";
 import { registerBusinessUnitRoutes } from "./business-units/routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
 import { registerSessionRoutes } from "./session/routes.js";
+import { registerTeamRoutes } from "./team/routes.js";
 import { registerUserRoutes } from "./users/routes.js";
 
 /** Registers the staff API; the caller mounts it under /api. */
@@ -13,4 +14,5 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerReferenceRoutes(api);
   registerBusinessUnitRoutes(api, context);
   registerUserRoutes(api, context);
+  registerTeamRoutes(api, context);
 }
