@@ -4,9 +4,17 @@
  */
 const SURROUNDING_SPACE = /^[\s\u00a0\u202f\u200b-\u200d\ufeff]+|[\s\u00a0\u202f\u200b-\u200d\ufeff]+$/g;
 
-/** Returns the comparison key of an email address: trimmed and lower-cased. */
+/** Returns the comparison key of an email address: trimmed, in Unicode NFC and lower-cased. */
 export function normalizeEmail(raw: string): string {
-  return raw.replace(SURROUNDING_SPACE, "").toLowerCase();
+  return displayEmail(raw).toLowerCase();
+}
+
+/**
+ * Returns an email address as the customer typed it, for display and for sending: trimmed and in
+ * Unicode NFC, with its letter case kept.
+ */
+export function displayEmail(raw: string): string {
+  return raw.replace(SURROUNDING_SPACE, "").normalize("NFC");
 }
 
 /**
