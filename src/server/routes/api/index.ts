@@ -2,6 +2,8 @@ import type { ServiceContext } from "../../../services/context.js";
 import type { App } from "../../types.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerBusinessUnitRoutes } from "./business-units/routes.js";
+import { registerCatalogRoutes } from "./catalog/routes.js";
+import { registerFileRoutes } from "./files/routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
 import { registerSessionRoutes } from "./session/routes.js";
 import { registerTeamRoutes } from "./team/routes.js";
@@ -15,4 +17,6 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerBusinessUnitRoutes(api, context);
   registerUserRoutes(api, context);
   registerTeamRoutes(api, context);
+  registerCatalogRoutes(api, context);
+  registerFileRoutes(api, context);
 }
