@@ -40,6 +40,7 @@ export interface BusinessUnit {
   city: string | null;
   latitude: number | null;
   longitude: number | null;
+  portalAccessByDefault: boolean;
 }
 
 export type BusinessUnitPatch = Partial<Omit<BusinessUnit, "id">>;

@@ -1,4 +1,4 @@
-import { TextInput } from "@mantine/core";
+import { Switch, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { BusinessUnit } from "../../lib/types";
 import { SettingsFormFrame } from "./SettingsFormFrame";
@@ -7,9 +7,10 @@ import { useSettingsForm } from "./useSettingsForm";
 interface GeneralValues {
   name: string;
   code: string;
+  portalAccessByDefault: boolean;
 }
 
-const FIELDS = ["name", "code"] as const;
+const FIELDS = ["name", "code", "portalAccessByDefault"] as const;
 
 export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
   const { t } = useTranslation("settings");
@@ -17,8 +18,16 @@ export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
     {
       businessUnit,
       fields: FIELDS,
-      toValues: (saved) => ({ name: saved.name, code: saved.code }),
-      toPatch: (values) => ({ name: values.name.trim(), code: values.code.trim() }),
+      toValues: (saved) => ({
+        name: saved.name,
+        code: saved.code,
+        portalAccessByDefault: saved.portalAccessByDefault,
+      }),
+      toPatch: (values) => ({
+        name: values.name.trim(),
+        code: values.code.trim(),
+        portalAccessByDefault: values.portalAccessByDefault,
+      }),
       validate: {
         name: (value) => (value.trim() === "" ? t("validation.nameRequired") : null),
         code: (value) => (value.trim() === "" ? t("validation.codeRequired") : null),
@@ -34,6 +43,11 @@ export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
         description={t("hints.code")}
         required
         {...form.getInputProps("code")}
+      />
+      <Switch
+        label={t("fields.portalAccessByDefault")}
+        description={t("hints.portalAccessByDefault")}
+        {...form.getInputProps("portalAccessByDefault", { type: "checkbox" })}
       />
     </SettingsFormFrame>
   );
