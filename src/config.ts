@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PASSWORD_HASH_COST: z.enum(["normal", "low"]).default("normal"),
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -51,6 +53,9 @@ export interface Config {
   loginWindowMinutes: number;
   /** "low" makes argon2id cheap; only tests set it. */
   passwordHashCost: Environment["PASSWORD_HASH_COST"];
+  /** Base address of the API Adresse service; geocoding is off when unset. */
+  geocoderUrl: string | undefined;
+  geocoderTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttemptsPerIp: environment.LOGIN_MAX_ATTEMPTS_PER_IP,
     loginWindowMinutes: environment.LOGIN_WINDOW_MINUTES,
     passwordHashCost: environment.PASSWORD_HASH_COST,
+    geocoderUrl: environment.GEOCODER_URL,
+    geocoderTimeoutMs: environment.GEOCODER_TIMEOUT_MS,
   };
 }
 

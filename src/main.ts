@@ -1,18 +1,22 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/lock-file.js";
+import { IMPORT_MODES, isImportMode } from "./domain/customers/import/index.js";
 import { isRole, type Role } from "./domain/roles.js";
 import { createLogger } from "./logger.js";
 import {
   businessUnitRepository,
   listOrganizationIdsWithBusinessUnitCode,
 } from "./repositories/business-units.js";
-import { startRuntime } from "./runtime.js";
+import { listOrganizationIdsForCommandLine } from "./repositories/customers.js";
+import { attachChangeFeed, startRuntime } from "./runtime.js";
 import { buildApp } from "./server/app.js";
 import { AppError } from "./server/errors.js";
 import type { ServiceContext } from "./services/context.js";
+import { importCustomersAsOperator } from "./services/customers/import-service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from "./services/demo/seed.js";
 import { createMembership } from "./services/user-service.js";
 
@@ -29,6 +33,13 @@ Commands:
   user add --email E --name N --password P --bu CODE --roles R[,R]
                         Create a staff account (or add an existing one) with roles in a
                         business unit; roles: admin, planner, field_worker
+  import customers FILE --mode MODE [--bu CODE] [--organization ID] [--dry-run]
+                        Import customers from a CSV file and print the report as JSON;
+                        modes: ${IMPORT_MODES.join(", ")}.
+                        --bu may be left out when the database has one organization
+                        with one business unit. Exits 0 when the import ran (even with
+                        rejected rows), 1 when the file cannot be imported, 2 on bad
+                        arguments
   help                  Show this text
 
 Settings come from the environment; see .env.example.`;
@@ -46,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runSeed(rest);
       case "user":
         return await runUser(rest);
+      case "import":
+        return await runImport(rest);
       case undefined:
       case "help":
       case "--help":
@@ -83,6 +96,7 @@ async function serve(): Promise<number> {
   const logger = createLogger(config);
   await ensureWebAssets(logger);
   const runtime = await startRuntime(config, logger, "rondo serve");
+  await attachChangeFeed(runtime);
   if (config.env !== "production") {
     const { seeded } = await seedDemoIfEmpty(runtime.context);
     if (seeded) logger.info("demo organization seeded into the empty database");
@@ -208,6 +222,104 @@ async function runUser(argv: string[]): Promise<number> {
   } finally {
     await runtime.close();
   }
+}
+
+async function runImport(argv: string[]): Promise<number> {
+  const [subject, ...rest] = argv;
+  if (subject !== "customers") {
+    console.error(
+      `Unknown import "${subject ?? ""}"; the command is: rondo import customers FILE --mode MODE`,
+    );
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseImportArguments>;
+  try {
+    parsed = parseImportArguments(rest);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const { file, mode, bu, organization, dryRun } = parsed;
+
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger(config), "rondo import customers");
+  try {
+    let unit: Awaited<ReturnType<typeof findBusinessUnitByCode>>;
+    try {
+      unit = bu
+        ? await findBusinessUnitByCode(runtime.context, bu, organization)
+        : await findOnlyBusinessUnit(runtime.context, organization);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      return 2;
+    }
+    const report = await importCustomersAsOperator(runtime.context, unit, {
+      fileName: basename(file),
+      bytes,
+      mode,
+      dryRun,
+    });
+    console.log(JSON.stringify({ businessUnit: unit.code, ...report }, null, 2));
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function parseImportArguments(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      mode: { type: "string" },
+      bu: { type: "string" },
+      organization: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length !== 1) {
+    throw new Error(`Give exactly one file to import; got ${positionals.length}.`);
+  }
+  if (!values.mode) throw new Error(`Missing option --mode; use one of ${IMPORT_MODES.join(", ")}.`);
+  if (!isImportMode(values.mode)) {
+    throw new Error(`Unknown import mode "${values.mode}"; use one of ${IMPORT_MODES.join(", ")}.`);
+  }
+  return {
+    file: positionals[0]!,
+    mode: values.mode,
+    bu: values.bu,
+    organization: values.organization,
+    dryRun: values["dry-run"],
+  };
+}
+
+/** Finds the business unit to use when none is named: the single unit of the single organization. */
+async function findOnlyBusinessUnit(context: ServiceContext, organizationId: string | undefined) {
+  const organizationIds = organizationId
+    ? [organizationId]
+    : await listOrganizationIdsForCommandLine(context.db, 2);
+  if (organizationIds.length === 0) throw new Error("The database has no organization yet.");
+  if (organizationIds.length > 1) {
+    throw new Error("Several organizations exist; name the business unit with --bu CODE.");
+  }
+  const units = await businessUnitRepository(context.db, organizationIds[0]!).list();
+  if (units.length !== 1) {
+    const codes = units.map((unit) => unit.code).join(", ");
+    throw new Error(
+      units.length === 0
+        ? "The organization has no business unit."
+        : `The organization has ${units.length} business units (${codes}); name one with --bu CODE.`,
+    );
+  }
+  return units[0]!;
 }
 
 /** Finds a business unit by code; across organizations unless one is named, refusing ambiguity. */

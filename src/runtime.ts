@@ -1,10 +1,21 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/database.js";
+import { openChangeFeed } from "./db/events.js";
 import { migrate } from "./db/migrate.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { createGeocoder } from "./integrations/geocoding/index.js";
 import type { ServiceContext } from "./services/context.js";
 import { PasswordHasher, SecretHasher } from "./services/secrets.js";
+
+/** Opens the change feed that live screens listen to; only long-running processes need it. */
+export async function attachChangeFeed(runtime: Runtime): Promise<void> {
+  runtime.context.changeFeed = await openChangeFeed(
+    runtime.database,
+    runtime.context.config.databaseUrl,
+    runtime.context.logger,
+  );
+}
 
 export interface Runtime {
   context: ServiceContext;
@@ -41,6 +52,14 @@ export async function startRuntime(
     logger,
     secrets: new SecretHasher(config.secretKey),
     passwords: new PasswordHasher(config.passwordHashCost),
+    geocoder: createGeocoder(config),
   };
-  return { context, database, close: () => database.close() };
+  return {
+    context,
+    database,
+    close: async () => {
+      await context.changeFeed?.close();
+      await database.close();
+    },
+  };
 }

@@ -229,6 +229,41 @@ export function teamRepository(db: Executor, organizationId: string) {
         .orderBy(asc(hoursExceptions.createdAt), asc(hoursExceptions.fromDate));
     },
 
+    async listExceptionsOfWorkers(businessUnitId: string, userIds: string[]): Promise<HoursExceptionRow[]> {
+      if (userIds.length === 0) return [];
+      return db
+        .select()
+        .from(hoursExceptions)
+        .where(
+          and(
+            eq(hoursExceptions.organizationId, organizationId),
+            eq(hoursExceptions.businessUnitId, businessUnitId),
+            inArray(hoursExceptions.userId, userIds),
+          ),
+        )
+        .orderBy(asc(hoursExceptions.createdAt), asc(hoursExceptions.fromDate));
+    },
+
+    async listUnavailabilitiesOfWorkers(
+      userIds: string[],
+      from: Date,
+      to: Date,
+    ): Promise<UnavailabilityRow[]> {
+      if (userIds.length === 0) return [];
+      return db
+        .select()
+        .from(unavailabilities)
+        .where(
+          and(
+            eq(unavailabilities.organizationId, organizationId),
+            inArray(unavailabilities.userId, userIds),
+            lt(unavailabilities.startAt, to),
+            gt(unavailabilities.endAt, from),
+          ),
+        )
+        .orderBy(asc(unavailabilities.startAt));
+    },
+
     async insertException(
       values: Omit<typeof hoursExceptions.$inferInsert, "organizationId" | "id">,
     ): Promise<HoursExceptionRow> {

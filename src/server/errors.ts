@@ -14,11 +14,16 @@ export const errorCatalogue = {
   conflict: { status: 409, message: "The change conflicts with existing data." },
   email_taken: { status: 409, message: "A user with this email already exists." },
   code_taken: { status: 409, message: "This code is already used." },
+  schedule_conflict: { status: 409, message: "The worker already has another open visit at this time." },
+  schedule_warnings: { status: 409, message: "The placement has warnings; confirm to place it anyway." },
+  invalid_state: { status: 409, message: "The activity's state does not allow this action." },
   too_many_attempts: { status: 429, message: "Too many attempts. Try again later." },
   rate_limited: { status: 429, message: "Too many requests. Try again later." },
   bad_request: { status: 400, message: "The request is malformed." },
   internal_error: { status: 500, message: "Something went wrong on our side." },
   unavailable: { status: 503, message: "The service is not ready." },
+  geocoding_unavailable: { status: 503, message: "Address search is not configured on this server." },
+  geocoding_failed: { status: 502, message: "The address search service failed. Try again later." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

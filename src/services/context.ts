@@ -1,7 +1,9 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
+import type { ChangeFeed } from "../db/events.js";
 import type { Clock } from "../domain/clock.js";
+import type { Geocoder } from "../integrations/geocoding/index.js";
 import type { PasswordHasher, SecretHasher } from "./secrets.js";
 
 /** What services need from the outside world; built once per process (or per test). */
@@ -12,4 +14,8 @@ export interface ServiceContext {
   secrets: SecretHasher;
   passwords: PasswordHasher;
   logger: Logger;
+  /** Address search; absent when GEOCODER_URL is not configured. */
+  geocoder?: Geocoder;
+  /** Change notifications between processes, for live screens; absent in short commands. */
+  changeFeed?: ChangeFeed;
 }

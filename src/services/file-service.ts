@@ -19,11 +19,7 @@ export async function storeFile(
   upload: { fileName: string; bytes: Uint8Array },
 ): Promise<StoredFileSummary> {
   requireMember(actor, businessUnitId);
-  const fileName =
-    upload.fileName
-      .trim()
-      .replace(/[\\/\u0000-\u001f]/g, "_")
-      .slice(0, 200) || "file";
+  const fileName = safeFileName(upload.fileName);
   if (upload.bytes.byteLength === 0) {
     throw new AppError("validation_failed", "The file is empty.", {
       fields: [{ path: "file", code: "empty_file", message: "the file is empty; choose another file" }],
@@ -76,4 +72,15 @@ export async function readFile(
   if (!file || (file.businessUnitId && !actor.rolesByBusinessUnit.has(file.businessUnitId)))
     throw notFound("File not found.");
   return file as StoredFileRow & { contentType: AcceptedFileType };
+}
+
+/** Keeps a name safe to show and to put in a header: no path separators or control characters. */
+function safeFileName(raw: string): string {
+  const cleaned = [...raw.trim()]
+    .map((character) =>
+      character === "/" || character === "\\" || character.charCodeAt(0) < 32 ? "_" : character,
+    )
+    .join("")
+    .slice(0, 200);
+  return cleaned || "file";
 }

@@ -1,3 +1,4 @@
+import { customers } from "../../src/db/schema/index.js";
 import type { Role } from "../../src/domain/roles.js";
 import { updateUser } from "../../src/repositories/staff-accounts.js";
 import type { ServiceContext } from "../../src/services/context.js";
@@ -68,4 +69,53 @@ export async function addTestMember(
     await updateUser(context.db, member.userId, { mustChangePassword: false }, context.clock.now());
   }
   return { id: member.userId, email };
+}
+
+export interface TestCustomerOptions {
+  reference?: string;
+  displayName?: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  city?: string;
+  email?: string | null;
+}
+
+/**
+ * Inserts a customer row directly, for tests about other subjects; customer rules themselves
+ * are tested through the API.
+ */
+export async function createTestCustomer(
+  context: ServiceContext,
+  organization: TestOrganization,
+  options: TestCustomerOptions = {},
+): Promise<{ id: string; reference: string }> {
+  const now = context.clock.now();
+  const reference = options.reference ?? `T${uniqueSuffix()}`;
+  const displayName = options.displayName ?? "Camille Durand";
+  const [row] = await context.db
+    .insert(customers)
+    .values({
+      organizationId: organization.organizationId,
+      businessUnitId: organization.businessUnitId,
+      reference,
+      type: "individual",
+      firstName: displayName.split(" ")[0] ?? displayName,
+      lastName: displayName.split(" ").slice(1).join(" ") || null,
+      displayName,
+      searchKey: displayName.toLowerCase(),
+      email: options.email ?? null,
+      emailNormalized: options.email?.toLowerCase() ?? null,
+      addressLine1: "1 Place Bellecour",
+      postcode: "69002",
+      city: options.city ?? "Lyon",
+      country: "FR",
+      latitude: options.latitude === undefined ? 45.7578 : options.latitude,
+      longitude: options.longitude === undefined ? 4.832 : options.longitude,
+      language: "fr",
+      portalAccess: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: customers.id, reference: customers.reference });
+  return row!;
 }

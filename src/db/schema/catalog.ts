@@ -34,6 +34,8 @@ export const activityTypes = pgTable(
     activityForm: jsonb("activity_form").$type<FormDefinition>().notNull(),
     closingForm: jsonb("closing_form").$type<FormDefinition>().notNull(),
     archived: boolean("archived").notNull().default(false),
+    /** When an activity of this type is closed, a linked activity of this type is created. */
+    followUpTypeId: uuid("follow_up_type_id"),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

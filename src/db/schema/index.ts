@@ -1,3 +1,4 @@
+export * from "./activities.js";
 export * from "./auth.js";
 export * from "./catalog.js";
 export * from "./customers.js";

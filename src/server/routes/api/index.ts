@@ -1,10 +1,14 @@
 import type { ServiceContext } from "../../../services/context.js";
 import type { App } from "../../types.js";
+import { registerActivityRoutes } from "./activities/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerBusinessUnitRoutes } from "./business-units/routes.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
+import { registerCustomerRoutes } from "./customers/routes.js";
+import { registerEventRoutes } from "./events/routes.js";
 import { registerFileRoutes } from "./files/routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
+import { registerScheduleRoutes } from "./schedule/routes.js";
 import { registerSessionRoutes } from "./session/routes.js";
 import { registerTeamRoutes } from "./team/routes.js";
 import { registerUserRoutes } from "./users/routes.js";
@@ -19,4 +23,8 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerTeamRoutes(api, context);
   registerCatalogRoutes(api, context);
   registerFileRoutes(api, context);
+  registerActivityRoutes(api, context);
+  registerEventRoutes(api, context);
+  registerScheduleRoutes(api, context);
+  registerCustomerRoutes(api, context);
 }
