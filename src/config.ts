@@ -26,7 +26,7 @@ const environmentSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(8760).default(12),
   SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(8760).default(2),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PASSWORD_HASH_COST: z.enum(["normal", "low"]).default("normal"),
   GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -49,7 +49,7 @@ export interface Config {
   sessionTtlHours: number;
   sessionIdleHours: number;
   loginMaxFailuresPerAccount: number;
-  loginMaxAttemptsPerIp: number;
+  loginMaxFailuresPerIp: number;
   loginWindowMinutes: number;
   /** "low" makes argon2id cheap; only tests set it. */
   passwordHashCost: Environment["PASSWORD_HASH_COST"];
@@ -110,7 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: environment.SESSION_TTL_HOURS,
     sessionIdleHours: environment.SESSION_IDLE_HOURS,
     loginMaxFailuresPerAccount: environment.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    loginMaxAttemptsPerIp: environment.LOGIN_MAX_ATTEMPTS_PER_IP,
+    loginMaxFailuresPerIp: environment.LOGIN_MAX_FAILURES_PER_IP,
     loginWindowMinutes: environment.LOGIN_WINDOW_MINUTES,
     passwordHashCost: environment.PASSWORD_HASH_COST,
     geocoderUrl: environment.GEOCODER_URL,

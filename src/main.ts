@@ -12,12 +12,15 @@ import {
   listOrganizationIdsWithBusinessUnitCode,
 } from "./repositories/business-units.js";
 import { listOrganizationIdsForCommandLine } from "./repositories/customers.js";
+import { listOrganizationIdsOfUser } from "./repositories/memberships.js";
+import { findUserByEmail } from "./repositories/staff-accounts.js";
 import { attachChangeFeed, startRuntime } from "./runtime.js";
 import { buildApp } from "./server/app.js";
 import { AppError } from "./server/errors.js";
 import type { ServiceContext } from "./services/context.js";
 import { importCustomersAsOperator } from "./services/customers/import-service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from "./services/demo/seed.js";
+import { createOrganization } from "./services/organization-service.js";
 import { createMembership } from "./services/user-service.js";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -30,7 +33,11 @@ Commands:
                         database unless NODE_ENV=production)
   migrate               Apply pending database migrations and exit
   seed --demo           Add the demo organization
-  user add --email E --name N --password P --bu CODE --roles R[,R]
+  org create --name N --bu-code CODE --bu-name N --time-zone ZONE --country CC
+             --language en|fr --admin-email E --admin-name N --admin-password P
+                        Create an organization with its first business unit and admin
+                        (how a production database gets its first organization)
+  user add --email E --name N --password P --bu CODE --roles R[,R] [--organization ID]
                         Create a staff account (or add an existing one) with roles in a
                         business unit; roles: admin, planner, field_worker
   import customers FILE --mode MODE [--bu CODE] [--organization ID] [--dry-run]
@@ -57,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runSeed(rest);
       case "user":
         return await runUser(rest);
+      case "org":
+        return await runOrganization(rest);
       case "import":
         return await runImport(rest);
       case undefined:
@@ -102,7 +111,19 @@ async function serve(): Promise<number> {
     if (seeded) logger.info("demo organization seeded into the empty database");
   }
   const app = await buildApp({ context: runtime.context, webRoot });
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    await runtime.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      console.error(
+        `Port ${config.port} on ${config.host} is already in use. Stop the other process or set PORT.`,
+      );
+      return 1;
+    }
+    throw error;
+  }
   printWelcome(config);
 
   await new Promise<void>((resolve) => {
@@ -164,8 +185,19 @@ async function runSeed(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (config.env === "production") {
+    console.error("The demo is not seeded when NODE_ENV=production; its accounts have a published password.");
+    return 1;
+  }
   const runtime = await startRuntime(config, createLogger(config), "rondo seed");
   try {
+    const demoAdmin = await findUserByEmail(runtime.context.db, DEMO_ACCOUNTS[0]!.email);
+    if (demoAdmin && (await listOrganizationIdsOfUser(runtime.context.db, demoAdmin.id)).length > 0) {
+      console.error(
+        "The demo organization already exists in this database. To start again from the demo, stop Rondo and delete DATA_DIR (embedded database).",
+      );
+      return 1;
+    }
     const result = await seedDemo(runtime.context);
     console.log(`Demo organization created (${result.organizationId}).`);
     return 0;
@@ -211,12 +243,18 @@ async function runUser(argv: string[]): Promise<number> {
   const runtime = await startRuntime(config, createLogger(config), "rondo user add");
   try {
     const unit = await findBusinessUnitByCode(runtime.context, values.bu!, values.organization);
-    const member = await createMembership(runtime.context, unit.organizationId, unit.id, {
-      email: values.email!,
-      name: values.name!,
-      password: values.password!,
-      roles: roles as Role[],
-    });
+    const member = await createMembership(
+      runtime.context,
+      unit.organizationId,
+      unit.id,
+      {
+        email: values.email!,
+        name: values.name!,
+        password: values.password!,
+        roles: roles as Role[],
+      },
+      { attachAccountOfOtherOrganization: true },
+    );
     console.log(`${member.email} has roles ${member.roles.join(", ")} in ${unit.code}.`);
     return 0;
   } finally {
@@ -330,13 +368,87 @@ async function findBusinessUnitByCode(
 ) {
   const organizationIds = organizationId
     ? [organizationId]
-    : await listOrganizationIdsWithBusinessUnitCode(context.db, code);
+    : await listOrganizationIdsWithBusinessUnitCode(context.db, code.toUpperCase());
   if (organizationIds.length > 1) {
     throw new Error(`Several organizations have a business unit "${code}"; add --organization ID.`);
   }
   const unit = organizationIds[0]
-    ? await businessUnitRepository(context.db, organizationIds[0]).findByCode(code)
+    ? await businessUnitRepository(context.db, organizationIds[0]).findByCode(code.toUpperCase())
     : undefined;
   if (!unit) throw new Error(`No business unit has the code "${code}".`);
   return unit;
+}
+
+async function runOrganization(argv: string[]): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  if (subcommand !== "create") {
+    console.error(`Unknown org command "${subcommand ?? ""}". Usage:\n\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      "bu-code": { type: "string" },
+      "bu-name": { type: "string" },
+      "time-zone": { type: "string" },
+      country: { type: "string" },
+      language: { type: "string" },
+      "admin-email": { type: "string" },
+      "admin-name": { type: "string" },
+      "admin-password": { type: "string" },
+    },
+  });
+  const required = [
+    "name",
+    "bu-code",
+    "bu-name",
+    "time-zone",
+    "country",
+    "language",
+    "admin-email",
+    "admin-name",
+    "admin-password",
+  ] as const;
+  const missing = required.filter((key) => !values[key]);
+  if (missing.length > 0) {
+    console.error(
+      `Missing option${missing.length > 1 ? "s" : ""}: ${missing.map((key) => `--${key}`).join(", ")}`,
+    );
+    return 2;
+  }
+  const language = values.language === "fr" ? "fr" : values.language === "en" ? "en" : undefined;
+  if (!language) {
+    console.error(`Invalid --language "${values.language}": use en or fr.`);
+    return 2;
+  }
+  const config = loadConfig();
+  const runtime = await startRuntime(config, createLogger(config), "rondo org create");
+  try {
+    const { organization, businessUnit } = await createOrganization(runtime.context, {
+      name: values.name!.trim(),
+      businessUnit: {
+        code: values["bu-code"]!.trim().toUpperCase(),
+        name: values["bu-name"]!.trim(),
+        timeZone: values["time-zone"]!.trim(),
+        language,
+        country: values.country!.trim().toUpperCase(),
+      },
+      admin: {
+        email: values["admin-email"]!,
+        name: values["admin-name"]!,
+        password: values["admin-password"]!,
+        roles: ["admin", "planner"],
+        language,
+      },
+      attachExistingAccounts: true,
+    });
+    console.log(
+      `Organization "${organization.name}" created (${organization.id}) with business unit ${businessUnit.code}. ` +
+        `${values["admin-email"]} must change the initial password at first sign-in.`,
+    );
+    return 0;
+  } finally {
+    await runtime.close();
+  }
 }

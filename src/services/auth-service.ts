@@ -47,8 +47,8 @@ export async function login(context: ServiceContext, request: LoginRequest): Pro
   const accountKey = `staff-login:account:${secrets.hmac("email", email)}`;
   const retryAfterSeconds = Math.ceil((window.end.getTime() - now.getTime()) / 1000);
 
-  const attemptsFromIp = await incrementCounter(db, ipKey, window);
-  if (attemptsFromIp > config.loginMaxAttemptsPerIp) {
+  const failuresFromIp = await readCounter(db, ipKey, window);
+  if (failuresFromIp >= config.loginMaxFailuresPerIp) {
     context.logger.warn({ event: "login_rate_limited", scope: "ip" }, "staff login limited for an address");
     throw new AppError("too_many_attempts", undefined, { retryAfterSeconds });
   }
@@ -72,6 +72,11 @@ export async function login(context: ServiceContext, request: LoginRequest): Pro
   const organizationId = organizationIds.sort()[0];
   if (!user || !passwordMatches || !user.active || !organizationId) {
     await incrementCounter(db, accountKey, window);
+    await incrementCounter(db, ipKey, window);
+    context.logger.warn(
+      { event: "login_failed", userId: user?.id, knownAccount: user !== undefined },
+      "staff sign-in failed",
+    );
     throw new AppError("invalid_credentials");
   }
 
@@ -114,13 +119,17 @@ export async function resolveSession(context: ServiceContext, token: string): Pr
   if (!session) return undefined;
   const user = await findUserById(db, session.userId);
   if (!user?.active) return undefined;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+  const rolesByBusinessUnit = await loadRoles(db, session.organizationId, session.userId);
+  // Removed from every unit of the organization: the session no longer opens anything.
+  if (rolesByBusinessUnit.size === 0) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchStaffSession(db, session.id, now);
+  }
   return {
     userId: session.userId,
     sessionId: session.id,
     organizationId: session.organizationId,
-    rolesByBusinessUnit: await loadRoles(db, session.organizationId, session.userId),
+    rolesByBusinessUnit,
   };
 }
 

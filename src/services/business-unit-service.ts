@@ -1,4 +1,9 @@
-import { isCountry, isLanguage, isTimeZone } from "../domain/business-units/localisation.js";
+import {
+  canonicalTimeZone,
+  isCountry,
+  isLanguage,
+  isTimeZone,
+} from "../domain/business-units/localisation.js";
 import {
   type BusinessUnitFields,
   type BusinessUnitRow,
@@ -13,6 +18,8 @@ export type BusinessUnitChanges = Partial<BusinessUnitFields>;
 
 /** Checks the rules that a schema cannot express, reporting every problem at once. */
 export function checkBusinessUnitFields(fields: BusinessUnitChanges): void {
+  if (fields.timeZone !== undefined && isTimeZone(fields.timeZone))
+    fields.timeZone = canonicalTimeZone(fields.timeZone);
   const problems: FieldProblem[] = [];
   if (fields.timeZone !== undefined && !isTimeZone(fields.timeZone)) {
     problems.push({
@@ -91,7 +98,12 @@ export async function updateBusinessUnit(
       await assertCodeFree(repository, changes.code);
     const updated = await repository.update(id, changes, context.clock.now());
     context.logger.info(
-      { event: "business_unit_updated", businessUnitId: id, fields: Object.keys(changes) },
+      {
+        event: "business_unit_updated",
+        actorId: actor.userId,
+        businessUnitId: id,
+        fields: Object.keys(changes),
+      },
       "business unit updated",
     );
     return updated!;

@@ -14,6 +14,8 @@ export interface NewOrganization {
   members?: NewUser[];
   /** Demo accounts only: skip the password change that first sign-in otherwise demands. */
   passwordsAlreadyChosen?: boolean;
+  /** Operators only (command line, demo): link accounts that already exist in other organizations. */
+  attachExistingAccounts?: boolean;
 }
 
 /**
@@ -33,7 +35,11 @@ export async function createOrganization(
     const businessUnit = await businessUnitRepository(tx, organization.id).insert(request.businessUnit, now);
     const written = [];
     for (const member of [admin, ...members]) {
-      written.push(await writeMember(tx, organization.id, businessUnit.id, member, now));
+      written.push(
+        await writeMember(tx, organization.id, businessUnit.id, member, now, {
+          attachAccountOfOtherOrganization: request.attachExistingAccounts,
+        }),
+      );
     }
     if (request.passwordsAlreadyChosen) {
       for (const member of written) await updateUser(tx, member.userId, { mustChangePassword: false }, now);

@@ -2,7 +2,11 @@ import type { Executor } from "../db/database.js";
 import { isPlausibleEmail, normalizeEmail } from "../domain/contact/email.js";
 import type { Role } from "../domain/roles.js";
 import { businessUnitRepository } from "../repositories/business-units.js";
-import { type MemberRow, membershipRepository } from "../repositories/memberships.js";
+import {
+  listOrganizationIdsOfUser,
+  type MemberRow,
+  membershipRepository,
+} from "../repositories/memberships.js";
 import { findUserByEmail, findUserById, insertUser, updateUser } from "../repositories/staff-accounts.js";
 import { AppError, invalidField, notFound } from "../server/errors.js";
 import { type Actor, requireRole } from "./access.js";
@@ -38,7 +42,18 @@ export async function addMember(
   request: NewUser,
 ): Promise<MemberRow> {
   requireRole(actor, businessUnitId, ["admin"]);
-  return createMembership(context, actor.organizationId, businessUnitId, request);
+  const member = await createMembership(context, actor.organizationId, businessUnitId, request);
+  context.logger.info(
+    {
+      event: "member_added",
+      actorId: actor.userId,
+      userId: member.userId,
+      businessUnitId,
+      roles: member.roles,
+    },
+    "staff member added to a business unit",
+  );
+  return member;
 }
 
 /** A new member's request, checked and with its password hashed, ready to write. */
@@ -75,6 +90,7 @@ export async function writeMember(
   businessUnitId: string,
   member: PreparedMember,
   now: Date,
+  options: { attachAccountOfOtherOrganization?: boolean } = {},
 ): Promise<MemberRow> {
   if (!(await businessUnitRepository(tx, organizationId).find(businessUnitId)))
     throw notFound("Business unit not found.");
@@ -91,6 +107,28 @@ export async function writeMember(
         },
       ],
     });
+  }
+  if (user && !options.attachAccountOfOtherOrganization) {
+    // Emails are not verified yet, so an admin elsewhere could have created this account with a
+    // password they know; attaching it here would hand them this organization. Only operators
+    // (command line, demo seed) may link an account across organizations.
+    const organizationIds = await listOrganizationIdsOfUser(tx, user.id);
+    if (!organizationIds.includes(organizationId)) {
+      throw new AppError(
+        "email_taken",
+        `${member.email} is used by an account of another organization. Use another address for this person.`,
+        {
+          fields: [
+            {
+              path: "email",
+              code: "account_in_other_organization",
+              value: member.email,
+              message: "used by an account of another organization; use another address",
+            },
+          ],
+        },
+      );
+    }
   }
   if (!user) {
     if (!member.passwordHash)
@@ -115,10 +153,11 @@ export async function createMembership(
   organizationId: string,
   businessUnitId: string,
   request: NewUser,
+  options: { attachAccountOfOtherOrganization?: boolean } = {},
 ): Promise<MemberRow> {
   const member = await prepareMember(context, request);
   return context.db.transaction((tx) =>
-    writeMember(tx, organizationId, businessUnitId, member, context.clock.now()),
+    writeMember(tx, organizationId, businessUnitId, member, context.clock.now(), options),
   );
 }
 
@@ -144,6 +183,10 @@ export async function setMemberRoles(
     const memberships = membershipRepository(tx, actor.organizationId);
     if (!(await memberships.find(businessUnitId, userId))) throw notFound("User not found.");
     await memberships.upsert(businessUnitId, userId, [...new Set(roles)], context.clock.now());
+    context.logger.info(
+      { event: "member_roles_changed", actorId: actor.userId, userId, businessUnitId, roles },
+      "staff member's roles changed",
+    );
     const member = (await memberships.listMembers(businessUnitId)).find((row) => row.userId === userId);
     return member!;
   });
@@ -161,6 +204,10 @@ export async function removeMember(
   }
   const removed = await membershipRepository(context.db, actor.organizationId).remove(businessUnitId, userId);
   if (!removed) throw notFound("User not found.");
+  context.logger.info(
+    { event: "member_removed", actorId: actor.userId, userId, businessUnitId },
+    "staff member removed from a business unit",
+  );
 }
 
 export async function updateOwnProfile(

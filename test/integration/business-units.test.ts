@@ -299,7 +299,7 @@ describe("staff of a business unit", () => {
     expect(response.json().error.details.fields[0].code).toBe("own_admin_role");
   });
 
-  it("adds an existing account to a second organization without changing its password", async () => {
+  it("refuses to attach an account of another organization, revealing nothing of it", async () => {
     const organizationA = await createTestOrganization(context);
     const organizationB = await createTestOrganization(context);
     const cookieB = await signIn(app, organizationB.admin.email);
@@ -308,18 +308,70 @@ describe("staff of a business unit", () => {
       method: "POST",
       url: `/api/business-units/${organizationB.businessUnitId}/users`,
       headers: { cookie: cookieB },
-      payload: { email: organizationA.admin.email, name: "ignored", password: "", roles: ["planner"] },
+      payload: {
+        email: organizationA.admin.email,
+        name: "Someone",
+        password: "whatever password",
+        roles: ["admin"],
+      },
     });
     const cookieA = await signIn(app, organizationA.admin.email);
     const session = await app.inject({ method: "GET", url: "/api/session", headers: { cookie: cookieA } });
 
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.details.fields[0].code).toBe("account_in_other_organization");
+    expect(response.body).not.toContain("Ada Admin");
+    expect(session.json().organizations.map((org: { id: string }) => org.id)).toEqual([
+      organizationA.organizationId,
+    ]);
+  });
+
+  it("adds an account of the same organization to a second unit without changing its password", async () => {
+    const organization = await createTestOrganization(context);
+    const member = await addTestMember(context, organization, ["planner"], { passwordChosen: true });
+    const cookie = await signIn(app, organization.admin.email);
+    const second = await app.inject({
+      method: "POST",
+      url: "/api/business-units",
+      headers: { cookie },
+      payload: { code: "LYON", name: "Lyon", timeZone: "Europe/Paris", language: "fr", country: "FR" },
+    });
+
+    const response = await app.inject({
+      method: "POST",
+      url: `/api/business-units/${second.json().id}/users`,
+      headers: { cookie },
+      payload: { email: member.email, name: "ignored", password: "", roles: ["field_worker"] },
+    });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: member.email, password: "correct horse battery staple" },
+    });
+
     expect(response.statusCode).toBe(201);
-    expect(
-      session
-        .json()
-        .organizations.map((org: { id: string }) => org.id)
-        .sort(),
-    ).toEqual([organizationA.organizationId, organizationB.organizationId].sort());
+    expect(response.json().roles).toEqual(["field_worker"]);
+    expect(login.statusCode).toBe(200);
+  });
+
+  it("ends the session of a member removed from every unit", async () => {
+    const organization = await createTestOrganization(context);
+    const member = await addTestMember(context, organization, ["planner"], { passwordChosen: true });
+    const memberCookie = await signIn(app, member.email);
+    const cookie = await signIn(app, organization.admin.email);
+
+    await app.inject({
+      method: "DELETE",
+      url: `/api/business-units/${organization.businessUnitId}/users/${member.id}`,
+      headers: { cookie },
+    });
+    const session = await app.inject({
+      method: "GET",
+      url: "/api/session",
+      headers: { cookie: memberCookie },
+    });
+
+    expect(session.statusCode).toBe(401);
   });
 });
 

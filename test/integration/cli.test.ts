@@ -3,8 +3,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/database.js";
 import { acquireDataDirLock } from "../../src/db/lock-file.js";
 import { businessUnitRepository } from "../../src/repositories/business-units.js";
+import { findUserByEmail } from "../../src/repositories/staff-accounts.js";
 import { createTestContext, uniqueSuffix } from "../helpers/context.js";
 import { createTestOrganization } from "../helpers/factories.js";
 
@@ -110,6 +112,63 @@ describe("rondo command line", () => {
 
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe(`${email} has roles planner, field_worker in ${code}.`);
+  });
+
+  it("creates an organization whose admin must change the initial password", async () => {
+    const environment = databaseEnvironment(mkdtempSync(join(tmpdir(), "rondo-cli-")));
+    const suffix = uniqueSuffix();
+    const email = `owner-${suffix}@test.example`;
+
+    const result = runRondo(
+      [
+        "org",
+        "create",
+        "--name",
+        "Chauffage Martin",
+        "--bu-code",
+        `nord-${suffix}`,
+        "--bu-name",
+        "Nord",
+        "--time-zone",
+        "europe/paris",
+        "--country",
+        "fr",
+        "--language",
+        "fr",
+        "--admin-email",
+        email,
+        "--admin-name",
+        "Jeanne Martin",
+        "--admin-password",
+        "initial password 42",
+      ],
+      environment,
+    );
+
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`with business unit NORD-${suffix.toUpperCase()}.`);
+    const database = environment.DATABASE_URL
+      ? await openDatabase({ kind: "postgres", url: environment.DATABASE_URL, poolSize: 1 })
+      : await openDatabase({ kind: "pglite", dataDir: environment.DATA_DIR!, command: "cli test" });
+    try {
+      const user = await findUserByEmail(database.db, email);
+      expect(user?.mustChangePassword).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("refuses to seed the demo twice", () => {
+    const environment = { DATA_DIR: mkdtempSync(join(tmpdir(), "rondo-cli-")) };
+    expect(runRondo(["seed", "--demo"], environment).status).toBe(0);
+
+    const second = runRondo(["seed", "--demo"], environment);
+
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim()).toBe(
+      "The demo organization already exists in this database. To start again from the demo, stop Rondo and delete DATA_DIR (embedded database).",
+    );
   });
 
   it("rejects an unknown role before touching the database", () => {

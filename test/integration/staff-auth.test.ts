@@ -147,7 +147,7 @@ describe("staff sign-in", () => {
   it("limits attempts per client address across accounts", async () => {
     const organization = await createTestOrganization(context);
     const ip = `192.0.2.${Number.parseInt(organization.suffix.slice(0, 2), 16)}`;
-    const limit = context.config.loginMaxAttemptsPerIp;
+    const limit = context.config.loginMaxFailuresPerIp;
 
     for (let attempt = 0; attempt < limit; attempt++) {
       await login(`spray-${attempt}-${organization.suffix}@test.example`, "wrong", ip);
@@ -155,6 +155,17 @@ describe("staff sign-in", () => {
     const blocked = await login(organization.admin.email, TEST_PASSWORD, ip);
 
     expect(blocked.statusCode).toBe(429);
+  });
+
+  it("does not count successful sign-ins against the address", async () => {
+    const organization = await createTestOrganization(context);
+    const limit = context.config.loginMaxFailuresPerIp;
+
+    for (let attempt = 0; attempt < limit; attempt++)
+      await login(organization.admin.email, TEST_PASSWORD, "192.0.2.250");
+    const response = await login(organization.admin.email, TEST_PASSWORD, "192.0.2.250");
+
+    expect(response.statusCode).toBe(200);
   });
 
   it("lets the account in again once the window has passed", async () => {

@@ -10,10 +10,14 @@ import { RequireSession } from "./components/RequireSession";
 import { createQueryClient } from "./lib/query-client";
 import { BusinessUnitRedirect } from "./pages/BusinessUnitRedirect";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { ActivityTypePage } from "./pages/catalog/ActivityTypePage";
+import { CatalogPage } from "./pages/catalog/CatalogPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SettingsPage } from "./pages/SettingsPage";
+import { TeamPage } from "./pages/team/TeamPage";
+import { WorkerPage } from "./pages/team/WorkerPage";
 import { UsersPage } from "./pages/UsersPage";
 import { createLocalizedTheme } from "./theme";
 
@@ -38,6 +42,10 @@ export function App() {
                 <Route index element={<HomePage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="users" element={<UsersPage />} />
+                <Route path="catalog" element={<CatalogPage />} />
+                <Route path="catalog/:typeId" element={<ActivityTypePage />} />
+                <Route path="team" element={<TeamPage />} />
+                <Route path="team/:userId" element={<WorkerPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

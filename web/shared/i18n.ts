@@ -1,16 +1,22 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import enAuth from "../locales/en/auth.json";
+import enCatalog from "../locales/en/catalog.json";
 import enCommon from "../locales/en/common.json";
 import enErrors from "../locales/en/errors.json";
+import enForms from "../locales/en/forms.json";
 import enPortal from "../locales/en/portal.json";
 import enSettings from "../locales/en/settings.json";
+import enTeam from "../locales/en/team.json";
 import enUsers from "../locales/en/users.json";
 import frAuth from "../locales/fr/auth.json";
+import frCatalog from "../locales/fr/catalog.json";
 import frCommon from "../locales/fr/common.json";
 import frErrors from "../locales/fr/errors.json";
+import frForms from "../locales/fr/forms.json";
 import frPortal from "../locales/fr/portal.json";
 import frSettings from "../locales/fr/settings.json";
+import frTeam from "../locales/fr/team.json";
 import frUsers from "../locales/fr/users.json";
 import { ApiError, type ApiFieldError } from "./api";
 
@@ -27,6 +33,9 @@ const en = {
   users: enUsers,
   errors: enErrors,
   portal: enPortal,
+  catalog: enCatalog,
+  forms: enForms,
+  team: enTeam,
 };
 const fr = {
   common: frCommon,
@@ -35,6 +44,9 @@ const fr = {
   users: frUsers,
   errors: frErrors,
   portal: frPortal,
+  catalog: frCatalog,
+  forms: frForms,
+  team: frTeam,
 };
 
 // The two `satisfies` checks make type checking fail when a key exists in only one language.

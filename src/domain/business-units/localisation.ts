@@ -30,3 +30,12 @@ const countryCodes = new Set(Object.keys(holidays.getCountries("en")));
 export function isCountry(value: string): boolean {
   return countryCodes.has(value);
 }
+
+/** Returns the zone's canonical spelling ("europe/paris" → "Europe/Paris"), or the input when unknown. */
+export function canonicalTimeZone(value: string): string {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return value;
+  }
+}

@@ -3,7 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 
-/** Renders the links to the screens of the current business unit. Only its admins see "Settings" and "Users". */
+/**
+ * Renders the links to the screens of the current business unit. Only its admins see "Settings" and
+ * "Users", and only its admins and planners see "Team" and "Catalog".
+ */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -17,6 +20,12 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
           { to: `${base}/settings`, label: t("nav.settings") },
           { to: `${base}/users`, label: t("nav.users") },
         ]
+      : []),
+    ...(businessUnit.isAdmin || businessUnit.roles.includes("planner")
+      ? [{ to: `${base}/team`, label: t("navLink", { ns: "team" }) }]
+      : []),
+    ...(businessUnit.isAdmin || businessUnit.roles.includes("planner")
+      ? [{ to: `${base}/catalog`, label: t("nav", { ns: "catalog" }) }]
       : []),
   ];
 

@@ -25,7 +25,9 @@ const businessUnitFields = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "use 1 to 32 letters, digits, - or _"),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "use 1 to 32 letters, digits, - or _")
+    // Codes are typed on the command line (`--bu lyon`); one case avoids two units that differ only by it.
+    .transform((code) => code.toUpperCase()),
   name: z.string().trim().min(1).max(200),
   // Checked against the IANA database by the service, which names the rejected value.
   timeZone: z.string().trim().min(1).max(64),
