@@ -30,6 +30,11 @@ const environmentSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   PASSWORD_HASH_COST: z.enum(["normal", "low"]).default("normal"),
   GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, "must be an https URL template with {z}, {x} and {y}")
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
@@ -56,6 +61,9 @@ export interface Config {
   /** Base address of the API Adresse service; geocoding is off when unset. */
   geocoderUrl: string | undefined;
   geocoderTimeoutMs: number;
+  /** Leaflet tile URL template; its origin is allowed as an image source by the CSP. */
+  mapTileUrl: string;
+  mapTileAttribution: string;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +122,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: environment.LOGIN_WINDOW_MINUTES,
     passwordHashCost: environment.PASSWORD_HASH_COST,
     geocoderUrl: environment.GEOCODER_URL,
+    mapTileUrl: environment.MAP_TILE_URL,
+    mapTileAttribution: environment.MAP_TILE_ATTRIBUTION,
     geocoderTimeoutMs: environment.GEOCODER_TIMEOUT_MS,
   };
 }

@@ -54,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         defaultSrc: ["'self'"],
         // Mantine sets element styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        imgSrc: ["'self'", "data:", "blob:", tileOrigin(context.config.mapTileUrl)],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -105,4 +105,9 @@ function registerWebAssets(app: App, webRoot: string | undefined): void {
       path === "/portal" || path.startsWith("/portal/") ? "portal/index.html" : "backoffice/index.html";
     return reply.header("cache-control", "no-cache").sendFile(page);
   });
+}
+
+/** The scheme and host of a tile URL template, for the Content-Security-Policy. */
+function tileOrigin(template: string): string {
+  return template.replace(/^(https:\/\/[^/]+).*$/, "$1").replace(/\{s\}\./, "*.");
 }

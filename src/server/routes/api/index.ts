@@ -17,7 +17,7 @@ import { registerUserRoutes } from "./users/routes.js";
 export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerAuthRoutes(api, context);
   registerSessionRoutes(api, context);
-  registerReferenceRoutes(api);
+  registerReferenceRoutes(api, context);
   registerBusinessUnitRoutes(api, context);
   registerUserRoutes(api, context);
   registerTeamRoutes(api, context);

@@ -1,9 +1,23 @@
 import { z } from "zod";
 import { listCountries } from "../../../../domain/business-units/localisation.js";
+import type { ServiceContext } from "../../../../services/context.js";
 import type { App } from "../../../types.js";
 import { languageSchema } from "../schemas.js";
 
-export function registerReferenceRoutes(app: App): void {
+export function registerReferenceRoutes(app: App, context: ServiceContext): void {
+  app.get(
+    "/reference/map",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["reference"],
+        summary: "Tile URL template and attribution for maps",
+        response: { 200: z.object({ tileUrl: z.string(), attribution: z.string() }) },
+      },
+    },
+    async () => ({ tileUrl: context.config.mapTileUrl, attribution: context.config.mapTileAttribution }),
+  );
+
   app.get(
     "/reference/countries",
     {
