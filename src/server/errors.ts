@@ -14,6 +14,7 @@ export const errorCatalogue = {
   conflict: { status: 409, message: "The change conflicts with existing data." },
   email_taken: { status: 409, message: "A user with this email already exists." },
   code_taken: { status: 409, message: "This code is already used." },
+  skill_in_use: { status: 409, message: "Activity types require this skill; remove it from them first." },
   schedule_conflict: { status: 409, message: "The worker already has another open visit at this time." },
   schedule_warnings: { status: 409, message: "The placement has warnings; confirm to place it anyway." },
   invalid_state: { status: 409, message: "The activity's state does not allow this action." },

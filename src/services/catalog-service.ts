@@ -208,10 +208,16 @@ export async function checkAnswers(
   activityTypeId: string,
   kind: FormKind,
   answers: Record<string, unknown>,
-  options: { partial?: boolean } = {},
+  options: { partial?: boolean; draftForm?: unknown } = {},
 ): Promise<Answers> {
   const type = await getActivityType(context, actor, businessUnitId, activityTypeId);
-  const form = kind === "activity" ? type.activityForm : type.closingForm;
+  let form = kind === "activity" ? type.activityForm : type.closingForm;
+  if (options.draftForm !== undefined) {
+    // The form editor's preview checks answers against the form being edited, before it is saved.
+    const draft = validateFormDefinition(options.draftForm, { kind });
+    if (!draft.ok) throw validationError(prefixProblems(draft.problems, "form"));
+    form = draft.form;
+  }
   const result = validateAnswers(form, answers, options);
   if (!result.ok) throw validationError(result.problems);
   const fileIds = referencedFileIds(form, result.answers);

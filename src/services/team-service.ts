@@ -68,10 +68,17 @@ export interface WorkerDetail extends WorkerSummary {
 
 const PLANNING_ROLES = ["admin", "planner"] as const;
 
-function profileOrDefault(userId: string, index: number, profile: WorkerProfileRow | null): WorkerProfile {
+/** A number derived from the id alone, so a worker's default colour never changes. */
+function stableIndex(userId: string): number {
+  let total = 0;
+  for (const character of userId) total = (total * 31 + character.charCodeAt(0)) % 1_000_003;
+  return total;
+}
+
+function profileOrDefault(userId: string, profile: WorkerProfileRow | null): WorkerProfile {
   if (profile) return profile;
   return {
-    colour: PALETTE[(index + userId.charCodeAt(0)) % PALETTE.length]!,
+    colour: PALETTE[stableIndex(userId) % PALETTE.length]!,
     baseAddressLine1: null,
     baseAddressLine2: null,
     basePostcode: null,
@@ -99,8 +106,8 @@ async function loadWorkerSummaries(
   const team = teamRepository(db, organizationId);
   const workers = await team.listFieldWorkers(businessUnitId);
   const skillRows = await team.listWorkerSkills(businessUnitId);
-  return workers.map((worker, index) => {
-    const profile = profileOrDefault(worker.userId, index, worker.profile);
+  return workers.map((worker) => {
+    const profile = profileOrDefault(worker.userId, worker.profile);
     return {
       userId: worker.userId,
       name: worker.name,
@@ -190,7 +197,7 @@ export async function updateWorker(
       (candidate) => candidate.userId === userId,
     );
     if (!worker) throw notFound("Field worker not found.");
-    const current = pickProfile(profileOrDefault(userId, 0, worker.profile));
+    const current = pickProfile(profileOrDefault(userId, worker.profile));
     const next: WorkerProfile = {
       ...current,
       ...definedOnly(changes, [
@@ -341,7 +348,7 @@ async function ensureProfile(
     (candidate) => candidate.userId === userId,
   );
   if (!worker) throw notFound("Field worker not found.");
-  await team.upsertProfile(businessUnitId, userId, profileOrDefault(userId, 0, null), context.clock.now());
+  await team.upsertProfile(businessUnitId, userId, profileOrDefault(userId, null), context.clock.now());
 }
 
 export async function deleteException(
@@ -534,7 +541,7 @@ export async function deleteSkill(
     if (!deleted) throw notFound("Skill not found.");
   } catch (error) {
     if (isForeignKeyViolation(error)) {
-      throw new AppError("conflict", "Activity types require this skill; remove it from them first.");
+      throw new AppError("skill_in_use", "Activity types require this skill; remove it from them first.");
     }
     throw error;
   }

@@ -170,6 +170,7 @@ describe("activity types", () => {
       { skillId: skill.json().id, name: "Fioul", minimumLevel: 3 },
     ]);
     expect(deleteSkill.statusCode).toBe(409);
+    expect(deleteSkill.json().error.code).toBe("skill_in_use");
   });
 
   it("keeps planners from editing the catalog", async () => {
@@ -249,6 +250,29 @@ describe("answers on the server", () => {
     expect(oil.json().error.details.fields[0]).toMatchObject({
       path: "answers.tank_litres",
       code: "required",
+    });
+  });
+
+  it("checks answers against an unsaved draft of the form", async () => {
+    const catalog = await createCatalog();
+    const typeId = await createBoilerType(catalog);
+    const draft = {
+      fields: [
+        { code: "floor", type: "number", label: label("Floor", "Étage"), required: true, integer: true },
+      ],
+    };
+
+    const response = await app.inject({
+      method: "POST",
+      url: `${catalog.base}/activity-types/${typeId}/forms/activity/check`,
+      headers: { cookie: catalog.cookie },
+      payload: { answers: { floor: 2.5 }, form: draft },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.fields[0]).toMatchObject({
+      path: "answers.floor",
+      code: "not_integer",
     });
   });
 

@@ -241,8 +241,8 @@ function DeleteSkillModal({ skill, onClose }: { skill: Skill | null; onClose: ()
 
   let error: string | null = null;
   if (deleteSkill.isError) {
-    // The only conflict that deleting a skill can meet is an activity type that requires it.
-    const isInUse = deleteSkill.error instanceof ApiError && deleteSkill.error.code === "conflict";
+    // The server answers skill_in_use when an activity type requires the skill.
+    const isInUse = deleteSkill.error instanceof ApiError && deleteSkill.error.code === "skill_in_use";
     error = isInUse
       ? t("skills.deleteConflict", { name: skill?.name ?? "" })
       : translateApiError(deleteSkill.error);

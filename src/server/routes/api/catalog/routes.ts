@@ -106,6 +106,7 @@ export function registerCatalogRoutes(app: App, context: ServiceContext): void {
         request.body.answers,
         {
           partial: request.body.partial,
+          draftForm: request.body.form,
         },
       );
       return { answers };

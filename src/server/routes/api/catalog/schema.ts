@@ -43,5 +43,7 @@ export const updateActivityTypeBody = z.object(editableFields).partial().strict(
 export const checkAnswersBody = z.object({
   answers: z.record(z.string(), z.unknown()),
   partial: z.boolean().optional(),
+  /** An unsaved form definition to check against instead of the saved one (the editor's preview). */
+  form: formDefinition.optional(),
 });
 export const checkAnswersResponse = z.object({ answers: z.record(z.string(), z.unknown()) });
