@@ -29,15 +29,39 @@ let unitArguments: string[];
 let unitCode: string;
 
 /**
- * Prepares one business unit for the whole file: the demo's LYON, the only unit of a new
- * embedded database, or a unit with a code of its own on the shared server.
+ * Prepares one business unit for the whole file: LYON, the only unit of a new embedded
+ * database, or a unit with a code of its own on the shared server.
  */
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "rondo-cli-import-"));
   if (!serverUrl) {
     environment = { DATA_DIR: dataDir };
-    const seeded = runRondo(["seed", "--demo"], environment);
-    expect(seeded.stderr).toBe("");
+    const created = runRondo(
+      [
+        "org",
+        "create",
+        "--name",
+        "Import test",
+        "--bu-code",
+        "LYON",
+        "--bu-name",
+        "Lyon",
+        "--time-zone",
+        "Europe/Paris",
+        "--country",
+        "FR",
+        "--language",
+        "fr",
+        "--admin-email",
+        "import-admin@test.example",
+        "--admin-name",
+        "Import Admin",
+        "--admin-password",
+        "initial password 42",
+      ],
+      environment,
+    );
+    expect(created.stderr).toBe("");
     unitArguments = [];
     unitCode = "LYON";
     return;
@@ -297,10 +321,45 @@ describe("rondo import customers", () => {
     expect(result.stderr.trim()).toBe('No business unit has the code "NOWHERE-9".');
   });
 
-  it.runIf(serverUrl)("requires --bu when several organizations exist", () => {
+  it("requires --bu when several organizations exist", () => {
+    // Its own embedded database with two organizations; the shared server already has many.
+    const twoOrganizations = serverUrl
+      ? environment
+      : { DATA_DIR: mkdtempSync(join(tmpdir(), "rondo-cli-import-")) };
+    if (!serverUrl) {
+      for (const code of ["NORD", "SUD"]) {
+        const created = runRondo(
+          [
+            "org",
+            "create",
+            "--name",
+            `Org ${code}`,
+            "--bu-code",
+            code,
+            "--bu-name",
+            code,
+            "--time-zone",
+            "Europe/Paris",
+            "--country",
+            "FR",
+            "--language",
+            "fr",
+            "--admin-email",
+            `admin-${code.toLowerCase()}@test.example`,
+            "--admin-name",
+            "Admin",
+            "--admin-password",
+            "initial password 42",
+          ],
+          twoOrganizations,
+        );
+        expect(created.status).toBe(0);
+      }
+    }
+
     const result = runRondo(
       ["import", "customers", join(FIXTURES, "excel-utf8.csv"), "--mode", "create"],
-      environment,
+      twoOrganizations,
     );
 
     expect(result.status).toBe(2);
