@@ -151,6 +151,15 @@ const TRANSLATED_ERROR_CODES = [
   "internal_error",
   "rate_limited",
   "network_error",
+  "code_taken",
+  "skill_in_use",
+  "schedule_conflict",
+  "schedule_warnings",
+  "invalid_state",
+  "bad_request",
+  "unavailable",
+  "geocoding_unavailable",
+  "geocoding_failed",
 ] as const;
 type TranslatedErrorCode = (typeof TRANSLATED_ERROR_CODES)[number];
 
@@ -197,6 +206,22 @@ const TRANSLATED_FIELD_CODES = [
   "too_big",
   "unrecognized_keys",
   "required",
+  "invalid_time_zone",
+  "invalid_country",
+  "invalid_language",
+  "incomplete_coordinates",
+  "email_taken",
+  "account_in_other_organization",
+  "own_admin_role",
+  "remove_self",
+  "code_taken",
+  "weak_password",
+  "same_password",
+  "name_taken",
+  "invalid_colour",
+  "unknown_skill",
+  "invalid_level",
+  "missing",
 ] as const;
 type TranslatedFieldCode = (typeof TRANSLATED_FIELD_CODES)[number];
 
