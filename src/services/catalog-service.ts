@@ -15,7 +15,7 @@ import { teamRepository } from "../repositories/team.js";
 import { type FieldProblem, notFound } from "../server/errors.js";
 import { type Actor, requireMember, requireRole } from "./access.js";
 import type { ServiceContext } from "./context.js";
-import { validationError } from "./team-service.js";
+import { validationError } from "./problems.js";
 
 export const OPERATING_MODES = ["on_site", "remote", "task"] as const;
 export type OperatingMode = (typeof OPERATING_MODES)[number];

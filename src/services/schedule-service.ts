@@ -18,7 +18,8 @@ import { invalidField, notFound } from "../server/errors.js";
 import { type Actor, requireMember } from "./access.js";
 import { listActivities } from "./activities/activity-service.js";
 import type { ServiceContext } from "./context.js";
-import { DEFAULT_WEEKLY_HOURS, toFieldProblems, validationError } from "./team-service.js";
+import { toFieldProblems, validationError } from "./problems.js";
+import { DEFAULT_WEEKLY_HOURS } from "./team-service.js";
 
 /** At most six weeks at once keeps one answer small enough for a phone. */
 const MAX_DAYS = 42;

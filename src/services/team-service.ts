@@ -9,7 +9,6 @@ import {
   UNAVAILABILITY_REASONS,
   type Unavailability,
   type UnavailabilityReason,
-  type ValidationProblem,
   validateDateRange,
   validateException,
   validateUnavailability,
@@ -29,6 +28,7 @@ import {
 import { AppError, type FieldProblem, notFound } from "../server/errors.js";
 import { type Actor, requireMember, requireRole } from "./access.js";
 import type { ServiceContext } from "./context.js";
+import { isForeignKeyViolation, toFieldProblems, validationError } from "./problems.js";
 
 /** Monday to Friday, 08:00–17:00 with lunch 12:00–13:00: what a new field worker starts with. */
 export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
@@ -293,22 +293,6 @@ async function checkSkillLevels(
   return problems;
 }
 
-export function toFieldProblems(problems: ValidationProblem[], prefix: string): FieldProblem[] {
-  return problems.map((problem) => ({
-    path: [prefix, ...problem.path].filter((part) => part !== "").join("."),
-    code: "invalid_working_time",
-    message: problem.message,
-  }));
-}
-
-export function validationError(problems: FieldProblem[]): AppError {
-  return new AppError(
-    "validation_failed",
-    problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "),
-    { fields: problems },
-  );
-}
-
 export async function addException(
   context: ServiceContext,
   actor: Actor,
@@ -545,21 +529,6 @@ export async function deleteSkill(
     }
     throw error;
   }
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return sqlState(error) === "23503";
-}
-
-/** The SQLSTATE of a database error, from `pg` or PGlite, also when drizzle wraps it. */
-export function sqlState(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 3 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function presentException(row: HoursExceptionRow): HoursException & { id: string } {

@@ -16,7 +16,7 @@ import { AppError, invalidField, notFound } from "../../server/errors.js";
 import { type Actor, requireMember, requireRole } from "../access.js";
 import { checkAnswers } from "../catalog-service.js";
 import type { ServiceContext } from "../context.js";
-import { validationError } from "../team-service.js";
+import { sqlState, validationError } from "../problems.js";
 import { type HistoryActor, recordHistory, staffHistoryActor } from "./history.js";
 import { type ActivityView, presentActivity } from "./present.js";
 import { checkSchedule, type ScheduleWarning } from "./schedule-check.js";
@@ -616,21 +616,11 @@ async function writeOrConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (sqlStateOf(error) === "23P01") {
+    if (sqlState(error) === "23P01") {
       throw new AppError("schedule_conflict", "The worker already has another open visit at this time.");
     }
     throw error;
   }
-}
-
-function sqlStateOf(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 3 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 const TRACKED_FIELDS = [

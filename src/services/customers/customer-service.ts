@@ -10,7 +10,7 @@ import { type CustomerRow, type CustomerSearch, customerRepository } from "../..
 import { AppError, type FieldProblem, notFound } from "../../server/errors.js";
 import { type Actor, requireMember, requireRole } from "../access.js";
 import type { ServiceContext } from "../context.js";
-import { isForeignKeyViolation, sqlState, validationError } from "../team-service.js";
+import { isForeignKeyViolation, sqlState, validationError } from "../problems.js";
 import { buildCustomerValues, type CustomerInput, checkReference } from "./customer-input.js";
 import { allocateReferences } from "./references.js";
 
