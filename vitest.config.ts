@@ -12,6 +12,6 @@ export default defineConfig({
     // Each worker holds a PGlite instance of several hundred MB; two fit the 2-core CI machine.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

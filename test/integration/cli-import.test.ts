@@ -17,7 +17,7 @@ function runRondo(args: string[], environment: Record<string, string>) {
   const result = spawnSync(process.execPath, [rondo, ...args], {
     env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "silent", ...environment },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 110_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -117,7 +117,8 @@ function importCustomers(file: string, ...options: string[]) {
   return runRondo(["import", "customers", file, ...unitArguments, ...options], environment);
 }
 
-describe("rondo import customers", () => {
+// Each command starts a process that opens its own database, which takes seconds on a busy machine.
+describe("rondo import customers", { timeout: 120_000 }, () => {
   it("imports Excel and overseas files", async () => {
     const excel = importCustomers(join(FIXTURES, "excel-windows-1252.csv"), "--mode", "create");
     const overseas = importCustomers(join(FIXTURES, "overseas-phones.csv"), "--mode", "create");

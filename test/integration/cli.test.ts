@@ -17,7 +17,7 @@ function runRondo(args: string[], environment: Record<string, string>) {
   const result = spawnSync(process.execPath, [rondo, ...args], {
     env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "silent", ...environment },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 110_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -51,7 +51,8 @@ async function prepareBusinessUnit(environment: Record<string, string>): Promise
   }
 }
 
-describe("rondo command line", () => {
+// Each command starts a process that opens its own database, which takes seconds on a busy machine.
+describe("rondo command line", { timeout: 120_000 }, () => {
   it("migrates a new database and reports it up to date", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "rondo-cli-"));
 
