@@ -30,6 +30,8 @@ export interface ActivityType {
   activityForm: FormDefinition;
   closingForm: FormDefinition;
   archived: boolean;
+  /** When an activity of this type is closed, a linked activity of this type is created. */
+  followUpTypeId: string | null;
 }
 
 export interface ActivityTypeInput {
@@ -41,6 +43,7 @@ export interface ActivityTypeInput {
   activityForm?: unknown;
   closingForm?: unknown;
   archived?: boolean;
+  followUpTypeId?: string | null;
 }
 
 const COLOUR_PATTERN = /^#[0-9a-f]{6}$/i;
@@ -167,6 +170,19 @@ async function saveActivityType(
         });
       }
     }
+    if (input.followUpTypeId) {
+      const followUp = await catalog.find(businessUnitId, input.followUpTypeId);
+      if (!followUp || followUp.id === id) {
+        problems.push({
+          path: "followUpTypeId",
+          code: "invalid_follow_up",
+          value: input.followUpTypeId,
+          message: followUp
+            ? "a type cannot be its own follow-up"
+            : "no such activity type in this business unit",
+        });
+      }
+    }
     if (problems.length > 0) throw validationError(problems);
 
     const now = context.clock.now();
@@ -178,6 +194,7 @@ async function saveActivityType(
         ? { defaultDurationMinutes: input.defaultDurationMinutes }
         : {}),
       ...(input.archived !== undefined ? { archived: input.archived } : {}),
+      ...(input.followUpTypeId !== undefined ? { followUpTypeId: input.followUpTypeId } : {}),
       ...forms,
     };
     let row: ActivityTypeRow | undefined;
@@ -275,5 +292,6 @@ function present(
     activityForm: row.activityForm,
     closingForm: row.closingForm,
     archived: row.archived,
+    followUpTypeId: row.followUpTypeId,
   };
 }

@@ -379,9 +379,13 @@ describe("lifecycle", () => {
       headers: { cookie: unit.cookie },
       payload: { name: "Enquête de satisfaction", operatingMode: "remote", defaultDurationMinutes: 5 },
     });
-    await context.db.execute(
-      sql`UPDATE activity_types SET follow_up_type_id = ${survey.json().id} WHERE id = ${unit.typeId}`,
-    );
+    const linked = await app.inject({
+      method: "PATCH",
+      url: `${unit.base}/activity-types/${unit.typeId}`,
+      headers: { cookie: unit.cookie },
+      payload: { followUpTypeId: survey.json().id },
+    });
+    expect(linked.json().followUpTypeId).toBe(survey.json().id);
     const activity = await createActivity(unit);
 
     const closed = await app.inject({

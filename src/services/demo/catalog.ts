@@ -6,9 +6,13 @@ import {
   type LocalizedText,
   withClosingSystemFields,
 } from "../../domain/forms/index.js";
-import { catalogRepository } from "../../repositories/catalog.js";
 import type { Actor } from "../access.js";
-import { type ActivityType, createActivityType, type OperatingMode } from "../catalog-service.js";
+import {
+  type ActivityType,
+  createActivityType,
+  type OperatingMode,
+  updateActivityType,
+} from "../catalog-service.js";
 import type { ServiceContext } from "../context.js";
 
 /** The kinds of job the demo plans. Each maps to one activity type of a unit. */
@@ -219,13 +223,7 @@ export async function createDemoCatalog(
   const maintenance = catalog.maintenance;
   const survey = catalog.survey;
   if (maintenance && survey) {
-    // NOTE: the catalog service takes no follow-up type yet, so the column is written directly.
-    await catalogRepository(context.db, actor.organizationId).update(
-      businessUnitId,
-      maintenance.id,
-      { followUpTypeId: survey.id },
-      context.clock.now(),
-    );
+    await updateActivityType(context, actor, businessUnitId, maintenance.id, { followUpTypeId: survey.id });
   }
   return catalog;
 }

@@ -20,6 +20,7 @@ export const activityTypeSchema = z.object({
   activityForm: formDefinition,
   closingForm: formDefinition,
   archived: z.boolean(),
+  followUpTypeId: z.string().nullable(),
 });
 
 const editableFields = {
@@ -35,6 +36,7 @@ const editableFields = {
   activityForm: formDefinition,
   closingForm: formDefinition,
   archived: z.boolean(),
+  followUpTypeId: z.uuid().nullable(),
 };
 
 export const createActivityTypeBody = z.object(editableFields).partial().required({ name: true }).strict();
