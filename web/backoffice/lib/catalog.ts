@@ -35,6 +35,8 @@ export interface ActivityType {
   activityForm: FormDefinition;
   closingForm: FormDefinition;
   archived: boolean;
+  /** The type of the linked activity created when one of this type is closed. */
+  followUpTypeId: string | null;
 }
 
 export interface ActivityTypeInput {
@@ -47,6 +49,7 @@ export interface ActivityTypeInput {
   activityForm?: FormDefinition;
   closingForm?: FormDefinition;
   archived?: boolean;
+  followUpTypeId?: string | null;
 }
 
 export interface CatalogSkill {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { translateApiError } from "../../../shared/i18n";
 import { type ActivityType, type ActivityTypeInput, useUpdateActivityType } from "../../lib/catalog";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
+import { FollowUpSetting } from "./FollowUpSetting";
 import { applyCatalogErrorToForm } from "./problems";
 import { TYPE_FIELDS, TypeFields, type TypeValues, typeValidation, typeValuesOf } from "./TypeFields";
 
@@ -91,6 +92,9 @@ export function GeneralForm({ activityType, canEdit }: GeneralFormProps) {
           )}
         </Stack>
       </form>
+
+      <Divider />
+      <FollowUpSetting activityType={activityType} buId={businessUnit.id} canEdit={canEdit} />
 
       <Divider />
       <Stack gap="sm">
