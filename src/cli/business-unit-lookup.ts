@@ -32,12 +32,12 @@ export async function findBusinessUnitByCode(
 ) {
   const organizationIds = organizationId
     ? [organizationId]
-    : await listOrganizationIdsWithBusinessUnitCode(context.db, code.toUpperCase());
+    : await listOrganizationIdsWithBusinessUnitCode(context.db, code);
   if (organizationIds.length > 1) {
     throw new Error(`Several organizations have a business unit "${code}"; add --organization ID.`);
   }
   const unit = organizationIds[0]
-    ? await businessUnitRepository(context.db, organizationIds[0]).findByCode(code.toUpperCase())
+    ? await businessUnitRepository(context.db, organizationIds[0]).findByCode(code)
     : undefined;
   if (!unit) throw new Error(`No business unit has the code "${code}".`);
   return unit;

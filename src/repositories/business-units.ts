@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.js";
 import { businessUnits } from "../db/schema/index.js";
 
@@ -25,11 +25,12 @@ export function businessUnitRepository(db: Executor, organizationId: string) {
       return row;
     },
 
+    /** Codes compare without regard to case, as operators type them on the command line. */
     async findByCode(code: string): Promise<BusinessUnitRow | undefined> {
       const [row] = await db
         .select()
         .from(businessUnits)
-        .where(and(scope, eq(businessUnits.code, code)))
+        .where(and(scope, sql`upper(${businessUnits.code}) = upper(${code})`))
         .limit(1);
       return row;
     },
@@ -65,6 +66,6 @@ export async function listOrganizationIdsWithBusinessUnitCode(db: Executor, code
   const rows = await db
     .select({ organizationId: businessUnits.organizationId })
     .from(businessUnits)
-    .where(eq(businessUnits.code, code));
+    .where(sql`upper(${businessUnits.code}) = upper(${code})`);
   return rows.map((row) => row.organizationId);
 }
