@@ -8,14 +8,22 @@ import { AppLayout } from "./components/AppLayout";
 import { NotFound } from "./components/NotFound";
 import { RequireSession } from "./components/RequireSession";
 import { createQueryClient } from "./lib/query-client";
+import { ActivitiesPage } from "./pages/activities/ActivitiesPage";
+import { ActivityPage } from "./pages/activities/ActivityPage";
 import { BusinessUnitRedirect } from "./pages/BusinessUnitRedirect";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { ActivityTypePage } from "./pages/catalog/ActivityTypePage";
 import { CatalogPage } from "./pages/catalog/CatalogPage";
+import { CustomerImportPage } from "./pages/customers/CustomerImportPage";
+import { CustomerPage } from "./pages/customers/CustomerPage";
+import { CustomersPage } from "./pages/customers/CustomersPage";
+import { NewCustomerPage } from "./pages/customers/NewCustomerPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyDayPage } from "./pages/my-day/MyDayPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SettingsPage } from "./pages/SettingsPage";
+import { SchedulePage } from "./pages/schedule/SchedulePage";
 import { TeamPage } from "./pages/team/TeamPage";
 import { WorkerPage } from "./pages/team/WorkerPage";
 import { UsersPage } from "./pages/UsersPage";
@@ -46,6 +54,14 @@ export function App() {
                 <Route path="catalog/:typeId" element={<ActivityTypePage />} />
                 <Route path="team" element={<TeamPage />} />
                 <Route path="team/:userId" element={<WorkerPage />} />
+                <Route path="customers" element={<CustomersPage />} />
+                <Route path="customers/new" element={<NewCustomerPage />} />
+                <Route path="customers/import" element={<CustomerImportPage />} />
+                <Route path="customers/:customerId" element={<CustomerPage />} />
+                <Route path="activities" element={<ActivitiesPage />} />
+                <Route path="activities/:activityId" element={<ActivityPage />} />
+                <Route path="schedule" element={<SchedulePage />} />
+                <Route path="my-day" element={<MyDayPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Route>

@@ -1,20 +1,26 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import enActivities from "../locales/en/activities.json";
 import enAuth from "../locales/en/auth.json";
 import enCatalog from "../locales/en/catalog.json";
 import enCommon from "../locales/en/common.json";
+import enCustomers from "../locales/en/customers.json";
 import enErrors from "../locales/en/errors.json";
 import enForms from "../locales/en/forms.json";
 import enPortal from "../locales/en/portal.json";
+import enSchedule from "../locales/en/schedule.json";
 import enSettings from "../locales/en/settings.json";
 import enTeam from "../locales/en/team.json";
 import enUsers from "../locales/en/users.json";
+import frActivities from "../locales/fr/activities.json";
 import frAuth from "../locales/fr/auth.json";
 import frCatalog from "../locales/fr/catalog.json";
 import frCommon from "../locales/fr/common.json";
+import frCustomers from "../locales/fr/customers.json";
 import frErrors from "../locales/fr/errors.json";
 import frForms from "../locales/fr/forms.json";
 import frPortal from "../locales/fr/portal.json";
+import frSchedule from "../locales/fr/schedule.json";
 import frSettings from "../locales/fr/settings.json";
 import frTeam from "../locales/fr/team.json";
 import frUsers from "../locales/fr/users.json";
@@ -36,6 +42,9 @@ const en = {
   catalog: enCatalog,
   forms: enForms,
   team: enTeam,
+  activities: enActivities,
+  schedule: enSchedule,
+  customers: enCustomers,
 };
 const fr = {
   common: frCommon,
@@ -47,6 +56,9 @@ const fr = {
   catalog: frCatalog,
   forms: frForms,
   team: frTeam,
+  activities: frActivities,
+  schedule: frSchedule,
+  customers: frCustomers,
 };
 
 // The two `satisfies` checks make type checking fail when a key exists in only one language.

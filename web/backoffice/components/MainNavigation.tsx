@@ -4,8 +4,9 @@ import { Link, useLocation } from "react-router";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 
 /**
- * Renders the links to the screens of the current business unit. Only its admins see "Settings" and
- * "Users", and only its admins and planners see "Team" and "Catalog".
+ * Renders the links to the screens of the current business unit. Every member sees "Home" and
+ * "Customers", only its admins see "Settings" and "Users", only its admins and planners see
+ * "Team", "Catalog", "Activities" and "Schedule", and only its field workers see "My day".
  */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
 
   const links = [
     { to: base, label: t("nav.home") },
+    { to: `${base}/customers`, label: t("nav", { ns: "customers" }) },
     ...(businessUnit.isAdmin
       ? [
           { to: `${base}/settings`, label: t("nav.settings") },
@@ -26,6 +28,15 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
       : []),
     ...(businessUnit.isAdmin || businessUnit.roles.includes("planner")
       ? [{ to: `${base}/catalog`, label: t("nav", { ns: "catalog" }) }]
+      : []),
+    ...(businessUnit.isAdmin || businessUnit.roles.includes("planner")
+      ? [
+          { to: `${base}/activities`, label: t("nav", { ns: "activities" }) },
+          { to: `${base}/schedule`, label: t("nav", { ns: "schedule" }) },
+        ]
+      : []),
+    ...(businessUnit.roles.includes("field_worker")
+      ? [{ to: `${base}/my-day`, label: t("myDay.nav", { ns: "schedule" }) }]
       : []),
   ];
 
