@@ -30,6 +30,8 @@ export interface ScheduleVisit {
   businessUnitId: string;
   /** False for a visit booked in another unit: it blocks the time but is shown without details. */
   inThisUnit: boolean;
+  /** Empty for a visit of another unit. */
+  activityTypeId: string;
   activityTypeName: string;
   colour: string;
   state: DerivedState;
@@ -152,6 +154,7 @@ export async function getTeamSchedule(
           reference: inThisUnit ? row.activity.reference : "",
           businessUnitId: row.activity.businessUnitId,
           inThisUnit,
+          activityTypeId: inThisUnit ? row.activity.activityTypeId : "",
           activityTypeName: inThisUnit ? row.typeName : "",
           colour: row.typeColour,
           state: row.state,

@@ -180,6 +180,15 @@ describe("creating and scheduling", () => {
     expect(late.json().error.details.warnings[0].code).toBe("outside_hours");
   });
 
+  it("names the public holiday a visit falls on", async () => {
+    const unit = await createUnit();
+    const activity = await createActivity(unit);
+
+    const response = await schedule(unit, activity.id, "2026-04-06T09:00:00+02:00");
+
+    expect(response.json().error.details.warnings[0]).toMatchObject({ code: "public_holiday", label: "Easter Monday" });
+  });
+
   it("refuses an overlap with another open visit, even when staff accept warnings", async () => {
     const unit = await createUnit();
     const first = await createActivity(unit);

@@ -26,6 +26,8 @@ export interface ScheduleWarning {
   /** The neighbouring visit, when the warning is about travel to or from it. */
   activityId?: string;
   unavailabilityReason?: string;
+  /** The holiday's name or the day off's label, for the screens to show in their language. */
+  label?: string;
 }
 
 export interface ScheduleCheck {
@@ -66,6 +68,7 @@ export async function checkSchedule(
       code: blocked.reason,
       message: describeBlocked(blocked.reason, blocked.label, blocked.unavailabilityReason),
       ...(blocked.unavailabilityReason ? { unavailabilityReason: blocked.unavailabilityReason } : {}),
+      ...(blocked.label ? { label: blocked.label } : {}),
     });
   }
 

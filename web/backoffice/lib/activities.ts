@@ -171,6 +171,8 @@ export interface ScheduleWarning {
   /** The neighbouring visit of a travel warning; absent when the neighbour is the worker's base. */
   activityId?: string;
   unavailabilityReason?: string;
+  /** The holiday's name or the day off's label. */
+  label?: string;
 }
 
 export interface ScheduleRequest {

@@ -11,6 +11,8 @@ export interface ScheduleVisit {
   businessUnitId: string;
   /** False for a visit of another unit: it takes the worker's time but comes without details. */
   inThisUnit: boolean;
+  /** Empty for a visit of another unit. */
+  activityTypeId: string;
   activityTypeName: string;
   /** Colour of the activity type, "#rrggbb". */
   colour: string;

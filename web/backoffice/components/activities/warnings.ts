@@ -34,6 +34,11 @@ export function describeWarning(warning: ScheduleWarning): string {
           })
         : t("activities:warnings.unavailable");
     }
+    case "public_holiday":
+    case "day_off":
+      return warning.label
+        ? t(`activities:warnings.${warning.code}Named`, { label: warning.label })
+        : t(`activities:warnings.${warning.code}`);
     default:
       return t(`activities:warnings.${warning.code}`);
   }

@@ -142,6 +142,7 @@ export const scheduleResponse = z.object({
       availableMinutes: z.number().optional(),
       activityId: z.string().optional(),
       unavailabilityReason: z.string().optional(),
+      label: z.string().optional(),
     }),
   ),
 });

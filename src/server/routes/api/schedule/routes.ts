@@ -15,6 +15,7 @@ const visitSchema = z.object({
   reference: z.string(),
   businessUnitId: z.string(),
   inThisUnit: z.boolean(),
+  activityTypeId: z.string(),
   activityTypeName: z.string(),
   colour: z.string(),
   state: z.enum(DERIVED_STATES),
