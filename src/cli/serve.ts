@@ -75,5 +75,14 @@ async function ensureWebAssets(logger: ReturnType<typeof createLogger>): Promise
       "The web assets are not built and Vite is not installed. Run `npm install` (with dev dependencies), then `npm run build`.",
     );
   }
-  await vite.build({ configFile: `${projectRoot}vite.config.ts`, logLevel: "warn" });
+  // Vite bundles React's development runtime when NODE_ENV is anything but "production" (tests
+  // start the server with NODE_ENV=test), so the build sets it for its own duration.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await vite.build({ configFile: `${projectRoot}vite.config.ts`, logLevel: "warn", mode: "production" });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
