@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { ServiceContext } from "../services/context.js";
 import { registerErrorBoundary } from "./error-boundary.js";
+import { invalidField } from "./errors.js";
 import { registerApiRoutes } from "./routes/api/index.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerStaffAuthentication } from "./staff-auth.js";
@@ -46,6 +47,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // PostgreSQL text cannot hold NUL, so a value carrying one would fail deep in a query.
+  app.addHook("preValidation", async (request) => {
+    const path = findNulCharacter({ query: request.query, params: request.params, body: request.body });
+    if (path)
+      throw invalidField(path, "contains a NUL character (\\u0000); remove it", undefined, "nul_character");
   });
 
   await app.register(helmet, {
@@ -110,4 +117,15 @@ function registerWebAssets(app: App, webRoot: string | undefined): void {
 /** The scheme and host of a tile URL template, for the Content-Security-Policy. */
 function tileOrigin(template: string): string {
   return template.replace(/^(https:\/\/[^/]+).*$/, "$1").replace(/\{s\}\./, "*.");
+}
+
+/** Returns the dotted path of the first string containing U+0000, looking at most 8 levels deep. */
+function findNulCharacter(value: unknown, path = "", depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (depth > 8 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = findNulCharacter(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== undefined) return found.replace(/^(query|params|body)\./, "");
+  }
+  return undefined;
 }

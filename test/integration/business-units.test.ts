@@ -420,3 +420,17 @@ it("serves the API documentation page without a session", async () => {
   expect(response.statusCode).toBe(200);
   expect(response.headers["content-type"]).toContain("text/html");
 });
+
+it("rejects a NUL character in a search instead of failing", async () => {
+  const organization = await createTestOrganization(context);
+  const cookie = await signIn(app, organization.admin.email);
+
+  const response = await app.inject({
+    method: "GET",
+    url: `/api/business-units/${organization.businessUnitId}/customers?q=a%00b`,
+    headers: { cookie },
+  });
+
+  expect(response.statusCode).toBe(400);
+  expect(response.json().error.details.fields[0]).toMatchObject({ path: "q", code: "nul_character" });
+});

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Navigate } from "react-router";
 import { RoleBadges } from "../components/Roles";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 import { usePageTitle } from "../lib/page-title";
@@ -10,6 +11,10 @@ export function HomePage() {
   const session = useSignedInSession();
   const businessUnit = useCurrentBusinessUnit();
   usePageTitle(`${t("home.title")} – ${businessUnit.name}`);
+
+  // A field worker's home is their day: the visits to make, on the phone they carry.
+  const onlyFieldWorker = businessUnit.roles.every((role) => role === "field_worker");
+  if (onlyFieldWorker) return <Navigate to={`/bu/${encodeURIComponent(businessUnit.id)}/my-day`} replace />;
 
   return (
     <Stack gap="md">

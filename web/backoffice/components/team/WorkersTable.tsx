@@ -6,13 +6,14 @@ import { formattingLocale } from "../../../shared/format";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
 import { useWorkers, type WorkerSkill, type WorkerSummary } from "../../lib/team";
 import { QueryState } from "../QueryState";
+import { summarizeWeeklyHours } from "./hours-summary";
 
 /**
  * Lists the field workers of the current business unit: a table on wide screens, one card per
  * worker below the `sm` breakpoint. Each name links to the worker's page.
  */
 export function WorkersTable() {
-  const { t } = useTranslation("team");
+  const { t, i18n } = useTranslation("team");
   const theme = useMantineTheme();
   const businessUnit = useCurrentBusinessUnit();
   const query = useWorkers(businessUnit.id);
@@ -53,6 +54,7 @@ export function WorkersTable() {
               <WorkerName worker={worker} buId={businessUnit.id} />
               <Text size="sm">{worker.baseCity ?? <NoBase />}</Text>
               <SkillBadges skills={worker.skills} />
+              <Text size="sm">{summarizeWeeklyHours(worker.weeklyHours, i18n.language)}</Text>
               {!worker.configured && <DefaultHoursBadge />}
             </Stack>
           </Paper>
@@ -84,6 +86,7 @@ export function WorkersTable() {
 }
 
 function WorkerRow({ worker, buId }: { worker: WorkerSummary; buId: string }) {
+  const { i18n } = useTranslation();
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={500}>
@@ -93,7 +96,10 @@ function WorkerRow({ worker, buId }: { worker: WorkerSummary; buId: string }) {
       <Table.Td>
         <SkillBadges skills={worker.skills} />
       </Table.Td>
-      <Table.Td>{!worker.configured && <DefaultHoursBadge />}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{summarizeWeeklyHours(worker.weeklyHours, i18n.language)}</Text>
+        {!worker.configured && <DefaultHoursBadge />}
+      </Table.Td>
     </Table.Tr>
   );
 }
