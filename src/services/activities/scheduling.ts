@@ -1,0 +1,111 @@
+import { activityRepository } from "../../repositories/activities.js";
+import { membershipRepository } from "../../repositories/memberships.js";
+import { AppError, invalidField, notFound } from "../../server/errors.js";
+import { type Actor, requireRole } from "../access.js";
+import type { ServiceContext } from "../context.js";
+import { recordHistory, staffHistoryActor } from "./history.js";
+import type { ActivityView } from "./present.js";
+import { getActivity } from "./queries.js";
+import { checkSchedule, type ScheduleWarning } from "./schedule-check.js";
+import { diff, PLANNING_ROLES, refuseUnless, transition, writeOrConflict } from "./shared.js";
+
+export interface ScheduleRequest {
+  assigneeId: string;
+  startAt: string;
+  /** Staff saw the warnings (outside hours, unavailable, travel) and place the visit anyway. */
+  acceptWarnings?: boolean;
+}
+
+export interface ScheduleResult {
+  activity: ActivityView;
+  warnings: ScheduleWarning[];
+}
+
+/**
+ * Assigns and schedules an activity (end = start + duration). Inside one transaction it locks
+ * the worker's schedule, checks hours, unavailabilities and travel to both neighbours, and writes.
+ * Warnings stop the change unless `acceptWarnings` is set; an overlap with another open visit of
+ * the worker is refused in every case, and the database's exclusion constraint enforces it too.
+ */
+export async function scheduleActivity(
+  context: ServiceContext,
+  actor: Actor,
+  businessUnitId: string,
+  id: string,
+  request: ScheduleRequest,
+): Promise<ScheduleResult> {
+  requireRole(actor, businessUnitId, PLANNING_ROLES);
+  const startAt = new Date(request.startAt);
+  const membership = await membershipRepository(context.db, actor.organizationId).find(
+    businessUnitId,
+    request.assigneeId,
+  );
+  if (!membership?.roles.includes("field_worker")) {
+    throw invalidField("assigneeId", "no such field worker in this business unit", request.assigneeId);
+  }
+  const warnings = await context.db.transaction(async (tx) => {
+    const repository = activityRepository(tx, actor.organizationId);
+    await repository.lockWorkerSchedule(request.assigneeId);
+    const row = await repository.find(businessUnitId, id, { forUpdate: true });
+    if (!row) throw notFound("Activity not found.");
+    refuseUnless("schedule", row);
+    const endAt = new Date(startAt.getTime() + row.durationMinutes * 60_000);
+    const check = await checkSchedule(tx, actor.organizationId, businessUnitId, {
+      activity: row,
+      assigneeId: request.assigneeId,
+      startAt,
+      endAt,
+    });
+    if (check.overlap) {
+      throw new AppError(
+        "schedule_conflict",
+        `The worker already has ${check.overlap.reference} from ${check.overlap.startAt?.toISOString()} to ${check.overlap.endAt?.toISOString()}.`,
+        { overlapping: { id: check.overlap.id, reference: check.overlap.reference } },
+      );
+    }
+    if (check.warnings.length > 0 && !request.acceptWarnings) {
+      throw new AppError("schedule_warnings", check.warnings.map((warning) => warning.message).join(" "), {
+        warnings: check.warnings,
+      });
+    }
+    const now = context.clock.now();
+    const updated = await writeOrConflict(() =>
+      repository.update(id, { assigneeId: request.assigneeId, startAt, endAt }, now),
+    );
+    await recordHistory(
+      tx,
+      { organizationId: actor.organizationId, businessUnitId },
+      id,
+      await staffHistoryActor(tx, actor),
+      "scheduled",
+      diff(row, updated),
+      now,
+      check.warnings.length > 0
+        ? `Placed past warnings: ${check.warnings.map((warning) => warning.message).join(" ")}`
+        : undefined,
+    );
+    if (check.warnings.length > 0) {
+      context.logger.info(
+        { event: "schedule_forced", activityId: id, warnings: check.warnings.map((warning) => warning.code) },
+        "visit placed past warnings",
+      );
+    }
+    return check.warnings;
+  });
+  return { activity: await getActivity(context, actor, businessUnitId, id), warnings };
+}
+
+export async function unscheduleActivity(
+  context: ServiceContext,
+  actor: Actor,
+  businessUnitId: string,
+  id: string,
+): Promise<ActivityView> {
+  requireRole(actor, businessUnitId, PLANNING_ROLES);
+  await transition(context, actor, businessUnitId, id, "schedule", "unscheduled", () => ({
+    assigneeId: null,
+    startAt: null,
+    endAt: null,
+  }));
+  return getActivity(context, actor, businessUnitId, id);
+}
