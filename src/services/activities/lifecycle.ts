@@ -187,8 +187,8 @@ export async function cancelActivity(
 
 /**
  * Reopens a terminated or canceled activity as pending. It keeps its worker and time unless
- * another open visit of that worker took the slot meanwhile; then it reopens unscheduled and the
- * history says why.
+ * another open visit of that worker took the slot meanwhile. In that case it reopens unscheduled,
+ * with a history note giving the reason.
  */
 export async function reopenActivity(
   context: ServiceContext,

@@ -19,7 +19,7 @@ export async function loadActivity(
   return row;
 }
 
-/** One activity with its history, parent and children; a field worker sees only their own. */
+/** Returns one activity with its history, parent and children. A field worker gets only their own. */
 export async function getActivity(
   context: ServiceContext,
   actor: Actor,

@@ -24,8 +24,8 @@ export interface ScheduleResult {
 /**
  * Assigns and schedules an activity (end = start + duration). Inside one transaction it locks
  * the worker's schedule, checks hours, unavailabilities and travel to both neighbours, and writes.
- * Warnings stop the change unless `acceptWarnings` is set; an overlap with another open visit of
- * the worker is refused in every case, and the database's exclusion constraint enforces it too.
+ * Warnings stop the change unless `acceptWarnings` is set. An overlap with another open visit of
+ * the worker is rejected in every case, and the database's exclusion constraint enforces it too.
  */
 export async function scheduleActivity(
   context: ServiceContext,
