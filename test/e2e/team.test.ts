@@ -116,7 +116,7 @@ describe("team screens", () => {
     expect(await row.getByRole("cell").allTextContents()).toEqual([
       "No base address",
       "No skills",
-      "Default hours",
+      "Mon–Fri 08:00–17:00Default hours",
     ]);
 
     await page.getByLabel("New skill", { exact: true }).fill("Gas boiler");

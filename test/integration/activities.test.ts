@@ -186,7 +186,10 @@ describe("creating and scheduling", () => {
 
     const response = await schedule(unit, activity.id, "2026-04-06T09:00:00+02:00");
 
-    expect(response.json().error.details.warnings[0]).toMatchObject({ code: "public_holiday", label: "Easter Monday" });
+    expect(response.json().error.details.warnings[0]).toMatchObject({
+      code: "public_holiday",
+      label: "Easter Monday",
+    });
   });
 
   it("refuses an overlap with another open visit, even when staff accept warnings", async () => {
