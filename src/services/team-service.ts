@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Executor } from "../db/database.js";
+import { notifyChange } from "../db/events.js";
 import {
   type DayAvailability,
   dayAvailability,
@@ -219,6 +220,7 @@ export async function updateWorker(
 
     await team.upsertProfile(businessUnitId, userId, next, context.clock.now());
     if (changes.skills) await team.replaceWorkerSkills(businessUnitId, userId, changes.skills);
+    await announceWorkerChange(tx, actor.organizationId, businessUnitId, userId);
   });
   return getWorker(context, actor, businessUnitId, userId);
 }
@@ -314,6 +316,7 @@ export async function addException(
       exception,
       createdAt: context.clock.now(),
     });
+    await announceWorkerChange(tx, actor.organizationId, businessUnitId, userId);
     return presentException(row);
   });
 }
@@ -343,12 +346,15 @@ export async function deleteException(
   exceptionId: string,
 ): Promise<void> {
   requireRole(actor, businessUnitId, PLANNING_ROLES);
-  const deleted = await teamRepository(context.db, actor.organizationId).deleteException(
-    businessUnitId,
-    userId,
-    exceptionId,
-  );
-  if (!deleted) throw notFound("Exception not found.");
+  await context.db.transaction(async (tx) => {
+    const deleted = await teamRepository(tx, actor.organizationId).deleteException(
+      businessUnitId,
+      userId,
+      exceptionId,
+    );
+    if (!deleted) throw notFound("Exception not found.");
+    await announceWorkerChange(tx, actor.organizationId, businessUnitId, userId);
+  });
 }
 
 export interface NewUnavailability {
@@ -373,14 +379,18 @@ export async function addUnavailability(
     userId,
   );
   if (!membership?.roles.includes("field_worker")) throw notFound("Field worker not found.");
-  const row = await teamRepository(context.db, actor.organizationId).insertUnavailability({
-    userId,
-    startAt: new Date(request.start),
-    endAt: new Date(request.end),
-    reason: request.reason,
-    note: request.note?.trim() || null,
-    createdAt: context.clock.now(),
-    createdBy: actor.userId,
+  const row = await context.db.transaction(async (tx) => {
+    const inserted = await teamRepository(tx, actor.organizationId).insertUnavailability({
+      userId,
+      startAt: new Date(request.start),
+      endAt: new Date(request.end),
+      reason: request.reason,
+      note: request.note?.trim() || null,
+      createdAt: context.clock.now(),
+      createdBy: actor.userId,
+    });
+    await announceWorkerChange(tx, actor.organizationId, businessUnitId, userId);
+    return inserted;
   });
   context.logger.info(
     { event: "unavailability_added", userId, unavailabilityId: row.id },
@@ -402,11 +412,14 @@ export async function deleteUnavailability(
     userId,
   );
   if (!membership) throw notFound("Field worker not found.");
-  const deleted = await teamRepository(context.db, actor.organizationId).deleteUnavailability(
-    userId,
-    unavailabilityId,
-  );
-  if (!deleted) throw notFound("Unavailability not found.");
+  await context.db.transaction(async (tx) => {
+    const deleted = await teamRepository(tx, actor.organizationId).deleteUnavailability(
+      userId,
+      unavailabilityId,
+    );
+    if (!deleted) throw notFound("Unavailability not found.");
+    await announceWorkerChange(tx, actor.organizationId, businessUnitId, userId);
+  });
 }
 
 /**
@@ -545,4 +558,17 @@ function presentUnavailability(row: UnavailabilityRow): Unavailability {
       : "other",
     ...(row.note ? { note: row.note } : {}),
   };
+}
+
+/**
+ * Tells the unit's live screens that a worker's time changed (hours, exceptions, leave), so the
+ * team schedule redraws. Leave blocks the person in every unit, but only this unit is told.
+ */
+async function announceWorkerChange(
+  db: Executor,
+  organizationId: string,
+  businessUnitId: string,
+  userId: string,
+): Promise<void> {
+  await notifyChange(db, { organizationId, businessUnitId, kind: "worker", id: userId });
 }

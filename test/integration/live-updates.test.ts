@@ -105,6 +105,27 @@ describe("live updates", () => {
     expect(Date.now() - startedAt).toBeLessThan(2000);
   });
 
+  it("tells the unit's screens that a worker's leave changed", async () => {
+    const organization = await createTestOrganization(writing.context);
+    const worker = await addTestMember(writing.context, organization, ["field_worker"], {
+      passwordChosen: true,
+    });
+    const writerCookie = await signIn(writing.app, organization.admin.email);
+    const listenerCookie = await signIn(listening.app, organization.admin.email);
+    const base = `/api/business-units/${organization.businessUnitId}`;
+    const events = await fetch(`${listening.url}${base}/events`, { headers: { cookie: listenerCookie } });
+
+    await writing.app.inject({
+      method: "POST",
+      url: `${base}/workers/${worker.id}/unavailabilities`,
+      headers: { cookie: writerCookie },
+      payload: { start: "2026-03-10T08:00:00+01:00", end: "2026-03-12T18:00:00+01:00", reason: "sick" },
+    });
+    const event = await waitForEvent(events.body!, (data) => data.kind === "worker", 2000);
+
+    expect(event).toEqual({ kind: "worker", id: worker.id });
+  });
+
   it("sends nothing about another organization's activities", async () => {
     const watched = await createTestOrganization(writing.context);
     const other = await createTestOrganization(writing.context);
