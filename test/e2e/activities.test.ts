@@ -167,6 +167,18 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Picks a time in a time list by keyboard: typing highlights the first match and Enter selects
+ * it. Clicking raced with the long list scrolling the option into view.
+ */
+async function chooseTime(page: Page, input: Locator, time: string): Promise<void> {
+  await input.click();
+  await input.fill(time);
+  await page.getByRole("option", { name: time, exact: true }).waitFor();
+  await input.press("Enter");
+  await expect.poll(() => input.inputValue()).toBe(time);
+}
+
 /** Picks an option of a Mantine select: types to filter the list, then clicks the option. */
 async function choose(page: Page, input: Locator, typed: string, option: string): Promise<void> {
   await input.click();
@@ -183,7 +195,7 @@ async function fillSchedule(page: Page, dialog: Locator, day: DateTime, time: st
   const date = dialog.getByLabel("Date", { exact: true });
   await date.fill(day.toFormat("dd/MM/yyyy"));
   await date.press("Tab");
-  await choose(page, dialog.getByRole("combobox", { name: "Start time", exact: true }), time, time);
+  await chooseTime(page, dialog.getByRole("combobox", { name: "Start time", exact: true }), time);
 }
 
 async function historyHeadings(page: Page): Promise<string[]> {

@@ -87,11 +87,16 @@ interface DayRecord {
   blocked: { reason: string; unavailabilityReason?: string; label?: string }[];
 }
 
-/** Picks a time in a time list: types it to filter the list, then clicks the matching option. */
+/**
+ * Picks a time in a time list by keyboard: typing filters the list and highlights the first
+ * match, and Enter selects it. Clicking the option raced with the list scrolling it into view.
+ */
 async function chooseTime(page: Page, input: Locator, time: string): Promise<void> {
   await input.click();
   await input.fill(time);
-  await page.getByRole("option", { name: time, exact: true }).click();
+  await page.getByRole("option", { name: time, exact: true }).waitFor();
+  await input.press("Enter");
+  await expect.poll(() => input.inputValue()).toBe(time);
 }
 
 /** Returns the texts of the parts listed for one day of the availability strip. */
