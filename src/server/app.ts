@@ -36,6 +36,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     loggerInstance: context.logger as FastifyBaseLogger,
     trustProxy: context.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Closing also ends keep-alive and event-stream connections, so a stop never waits on a browser.
+    forceCloseConnections: true,
     // A request id from a trusted proxy is kept so that its logs and ours correlate.
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];

@@ -127,7 +127,12 @@ export async function startServer(environment: Record<string, string>): Promise<
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        // A server that has not exited 10 s after SIGTERM is killed, so a hung stop fails no test run.
+        const killTimer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(killTimer);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };

@@ -16,7 +16,16 @@ afterAll(async () => {
   await context.close();
 });
 
-function login(email: string, password: string, ip = "198.51.100.7") {
+/**
+ * A client address of its own for each call site: the test clock always starts in the same
+ * rate-limit window, so fixed addresses would pile up failures across runs on a shared server.
+ */
+function uniqueIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+function login(email: string, password: string, ip = uniqueIp()) {
   return app.inject({
     method: "POST",
     url: "/api/auth/login",
@@ -122,9 +131,9 @@ describe("staff sign-in", () => {
 
     const statuses: number[] = [];
     for (let attempt = 0; attempt < limit; attempt++) {
-      statuses.push((await login(organization.admin.email, "wrong", `203.0.113.${attempt + 1}`)).statusCode);
+      statuses.push((await login(organization.admin.email, "wrong", uniqueIp())).statusCode);
     }
-    const blocked = await login(organization.admin.email, TEST_PASSWORD, "203.0.113.200");
+    const blocked = await login(organization.admin.email, TEST_PASSWORD, uniqueIp());
 
     expect(statuses).toEqual(Array(limit).fill(401));
     expect(blocked.statusCode).toBe(429);
@@ -138,8 +147,8 @@ describe("staff sign-in", () => {
     const email = `ghost-${organization.suffix}@test.example`;
     const limit = context.config.loginMaxFailuresPerAccount;
 
-    for (let attempt = 0; attempt < limit; attempt++) await login(email, "wrong", `203.0.113.${attempt + 1}`);
-    const blocked = await login(email, "wrong", "203.0.113.201");
+    for (let attempt = 0; attempt < limit; attempt++) await login(email, "wrong", uniqueIp());
+    const blocked = await login(email, "wrong", uniqueIp());
 
     expect(blocked.statusCode).toBe(429);
   });
@@ -159,23 +168,24 @@ describe("staff sign-in", () => {
 
   it("does not count successful sign-ins against the address", async () => {
     const organization = await createTestOrganization(context);
+    const address = uniqueIp();
     const limit = context.config.loginMaxFailuresPerIp;
 
     for (let attempt = 0; attempt < limit; attempt++)
-      await login(organization.admin.email, TEST_PASSWORD, "192.0.2.250");
-    const response = await login(organization.admin.email, TEST_PASSWORD, "192.0.2.250");
+      await login(organization.admin.email, TEST_PASSWORD, address);
+    const response = await login(organization.admin.email, TEST_PASSWORD, address);
 
     expect(response.statusCode).toBe(200);
   });
 
   it("lets the account in again once the window has passed", async () => {
     const organization = await createTestOrganization(context);
+    const address = uniqueIp();
     const limit = context.config.loginMaxFailuresPerAccount;
-    for (let attempt = 0; attempt < limit; attempt++)
-      await login(organization.admin.email, "wrong", "203.0.113.9");
+    for (let attempt = 0; attempt < limit; attempt++) await login(organization.admin.email, "wrong", address);
 
     context.clock.advanceSeconds(context.config.loginWindowMinutes * 60);
-    const response = await login(organization.admin.email, TEST_PASSWORD, "203.0.113.9");
+    const response = await login(organization.admin.email, TEST_PASSWORD, address);
 
     expect(response.statusCode).toBe(200);
   });
