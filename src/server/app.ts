@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     loggerInstance: context.logger as FastifyBaseLogger,
     trustProxy: context.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // Closing also ends keep-alive and event-stream connections, so a stop never waits on a browser.
+    // Closing also ends keep-alive and event-stream connections, so a stop does not wait on a browser.
     forceCloseConnections: true,
     // A request id from a trusted proxy is kept so that its logs and ours correlate.
     genReqId: (request) => {
@@ -116,7 +116,7 @@ function registerWebAssets(app: App, webRoot: string | undefined): void {
   });
 }
 
-/** The scheme and host of a tile URL template, for the Content-Security-Policy. */
+/** Returns the scheme and host of a tile URL template, for the Content-Security-Policy. */
 function tileOrigin(template: string): string {
   return template.replace(/^(https:\/\/[^/]+).*$/, "$1").replace(/\{s\}\./, "*.");
 }

@@ -1,7 +1,7 @@
 import type { ValidationProblem } from "../domain/scheduling/working-time/index.js";
 import { AppError, type FieldProblem } from "../server/errors.js";
 
-/** One `validation_failed` error listing every problem, each naming its field. */
+/** Builds one `validation_failed` error listing every problem, each naming its field. */
 export function validationError(problems: FieldProblem[]): AppError {
   return new AppError(
     "validation_failed",
@@ -19,7 +19,7 @@ export function toFieldProblems(problems: ValidationProblem[], prefix: string): 
   }));
 }
 
-/** The SQLSTATE of a database error, from `pg` or PGlite, also when drizzle wraps it. */
+/** Returns the SQLSTATE of a database error, from `pg` or PGlite, also when drizzle wraps it. */
 export function sqlState(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 3 && current; depth++) {

@@ -110,7 +110,7 @@ export async function writeMember(
   }
   if (user && !options.attachAccountOfOtherOrganization) {
     // Emails are not verified yet, so an admin elsewhere could have created this account with a
-    // password they know; attaching it here would hand them this organization. Only operators
+    // password they know. Attaching it here would hand them this organization, so only operators
     // (command line, demo seed) may link an account across organizations.
     const organizationIds = await listOrganizationIdsOfUser(tx, user.id);
     if (!organizationIds.includes(organizationId)) {
