@@ -36,6 +36,11 @@ const environmentSchema = z.object({
     .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  OSRM_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/[?#]/.test(url), "must not contain a query string or fragment")
+    .optional(),
+  OSRM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -64,6 +69,9 @@ export interface Config {
   /** Leaflet tile URL template; its origin is allowed as an image source by the CSP. */
   mapTileUrl: string;
   mapTileAttribution: string;
+  /** Base address of an OSRM server for travel times. The built-in estimate is used when unset. */
+  osrmUrl: string | undefined;
+  osrmTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +133,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: environment.MAP_TILE_URL,
     mapTileAttribution: environment.MAP_TILE_ATTRIBUTION,
     geocoderTimeoutMs: environment.GEOCODER_TIMEOUT_MS,
+    osrmUrl: environment.OSRM_URL,
+    osrmTimeoutMs: environment.OSRM_TIMEOUT_MS,
   };
 }
 
@@ -139,7 +149,8 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
 
 function redact(name: string, value: string): string {
   if (name === "SECRET_KEY") return "***";
-  if (name === "DATABASE_URL") return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  if (name === "DATABASE_URL" || name === "OSRM_URL")
+    return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
   return value;
 }
 

@@ -197,6 +197,37 @@ export function activityRepository(db: Executor, organizationId: string) {
     },
 
     /**
+     * Open visits (pending or in progress) of several workers overlapping [from, to), in every unit
+     * of the organization, ordered by start: the time the scheduling assistant must keep free.
+     */
+    async listOpenVisitsOfWorkers(userIds: string[], from: Date, to: Date, exceptId?: string) {
+      if (userIds.length === 0) return [];
+      const conditions = [
+        scope,
+        inArray(activities.assigneeId, userIds),
+        inArray(activities.status, ["pending", "in_progress"]),
+        isNotNull(activities.startAt),
+        lt(activities.startAt, to),
+        gt(activities.endAt, from),
+      ];
+      if (exceptId) conditions.push(ne(activities.id, exceptId));
+      return db
+        .select({
+          id: activities.id,
+          reference: activities.reference,
+          businessUnitId: activities.businessUnitId,
+          assigneeId: activities.assigneeId,
+          startAt: activities.startAt,
+          endAt: activities.endAt,
+          latitude: activities.latitude,
+          longitude: activities.longitude,
+        })
+        .from(activities)
+        .where(and(...conditions))
+        .orderBy(asc(activities.startAt));
+    },
+
+    /**
      * Visits of several workers overlapping [from, to) in every unit of the organization, except
      * canceled ones, with their type and customer names, for the team schedule.
      */

@@ -548,7 +548,7 @@ function presentException(row: HoursExceptionRow): HoursException & { id: string
   return { ...row.exception, id: row.id };
 }
 
-function presentUnavailability(row: UnavailabilityRow): Unavailability {
+export function presentUnavailability(row: UnavailabilityRow): Unavailability {
   return {
     id: row.id,
     start: row.startAt.toISOString(),

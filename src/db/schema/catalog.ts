@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { FormDefinition } from "../../domain/forms/index.js";
+import type { BookingPolicyInput } from "../../domain/scheduling/assistant/settings.js";
 import { instant } from "./columns.js";
 import { skills } from "./team.js";
 import { businessUnits, organizations } from "./tenancy.js";
@@ -36,6 +37,8 @@ export const activityTypes = pgTable(
     archived: boolean("archived").notNull().default(false),
     /** When an activity of this type is closed, a linked activity of this type is created. */
     followUpTypeId: uuid("follow_up_type_id"),
+    /** What customers may book for this type (notice, horizon, arrival windows, cut-offs); defaults fill the gaps. */
+    bookingPolicy: jsonb("booking_policy").$type<BookingPolicyInput>().notNull().default({}),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

@@ -4,6 +4,7 @@ import {
   doublePrecision,
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -11,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { SchedulingSettingsInput } from "../../domain/scheduling/assistant/settings.js";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -45,6 +47,8 @@ export const businessUnits = pgTable(
     longitude: doublePrecision("longitude"),
     /** Whether new customers get portal access unless their record says otherwise. */
     portalAccessByDefault: boolean("portal_access_by_default").notNull().default(false),
+    /** Settings of the scheduling assistant (step, travel estimate, score weights); defaults fill the gaps. */
+    schedulingSettings: jsonb("scheduling_settings").$type<SchedulingSettingsInput>().notNull().default({}),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

@@ -1,21 +1,12 @@
-import { DateTime } from "luxon";
 import type { Executor } from "../../db/database.js";
-import { estimateTravel, type Point } from "../../domain/scheduling/travel.js";
-import { dayAvailability, explainOutsideWorkingTime } from "../../domain/scheduling/working-time/index.js";
-import { type ActivityRow, activityRepository } from "../../repositories/activities.js";
+import type { Reason } from "../../domain/scheduling/assistant/index.js";
+import type { ActivityRow } from "../../repositories/activities.js";
 import { businessUnitRepository } from "../../repositories/business-units.js";
-import { teamRepository } from "../../repositories/team.js";
 import { notFound } from "../../server/errors.js";
-import { loadWorkingTimeInput } from "../team-service.js";
+import type { ServiceContext } from "../context.js";
+import { checkPlacement } from "../scheduling/placement-check.js";
 
-export type ScheduleWarningCode =
-  | "outside_hours"
-  | "lunch"
-  | "public_holiday"
-  | "day_off"
-  | "unavailable"
-  | "travel_from_previous"
-  | "travel_to_next";
+export type ScheduleWarningCode = Exclude<Reason["code"], "overlap" | "fully_booked" | "inside_notice">;
 
 export interface ScheduleWarning {
   code: ScheduleWarningCode;
@@ -28,121 +19,138 @@ export interface ScheduleWarning {
   unavailabilityReason?: string;
   /** The holiday's name or the day off's label, for the screens to show in their language. */
   label?: string;
+  /** The missing skill, for "lacks_skill". */
+  skillName?: string;
+  requiredLevel?: number;
+  workerLevel?: number | null;
+}
+
+export interface ScheduleOverlap {
+  id: string;
+  reference: string;
+  start: string;
+  end: string;
 }
 
 export interface ScheduleCheck {
-  overlap: ActivityRow | undefined;
+  overlap: ScheduleOverlap | undefined;
   warnings: ScheduleWarning[];
 }
 
 /**
- * Checks a placement against the worker's other open visits (in every unit), working time and
- * travel to both neighbours. Runs inside the booking transaction after the schedule lock.
+ * Checks a staff placement with the assistant's rules (see `checkPlacement`). An overlap with
+ * another open visit is returned apart, because nobody may force it; everything else is a warning
+ * that staff may accept. Runs inside the booking transaction after the schedule lock.
  */
 export async function checkSchedule(
+  context: ServiceContext,
   tx: Executor,
-  organizationId: string,
   businessUnitId: string,
-  placement: { activity: ActivityRow; assigneeId: string; startAt: Date; endAt: Date },
+  placement: { activity: ActivityRow; assigneeId: string; startAt: Date },
 ): Promise<ScheduleCheck> {
-  const { activity, assigneeId, startAt, endAt } = placement;
-  const activities = activityRepository(tx, organizationId);
-  const [overlap] = await activities.listOpenVisitsOfWorker(assigneeId, startAt, endAt, activity.id);
-  if (overlap) return { overlap, warnings: [] };
-
-  const unit = await businessUnitRepository(tx, organizationId).find(businessUnitId);
+  const unit = await businessUnitRepository(tx, placement.activity.organizationId).find(businessUnitId);
   if (!unit) throw notFound("Business unit not found.");
-  const zone = unit.timeZone;
-  const firstDate = DateTime.fromJSDate(startAt, { zone }).toISODate()!;
-  const lastDate = DateTime.fromJSDate(new Date(endAt.getTime() - 1), { zone }).toISODate()!;
-  const input = await loadWorkingTimeInput(tx, organizationId, unit, assigneeId, {
-    from: firstDate,
-    to: lastDate,
-  });
-  const days = dayAvailability(input, { from: firstDate, to: lastDate });
-
-  const warnings: ScheduleWarning[] = [];
-  const blocked = explainOutsideWorkingTime(days, startAt, endAt);
-  if (blocked) {
-    warnings.push({
-      code: blocked.reason,
-      message: describeBlocked(blocked.reason, blocked.label, blocked.unavailabilityReason),
-      ...(blocked.unavailabilityReason ? { unavailabilityReason: blocked.unavailabilityReason } : {}),
-      ...(blocked.label ? { label: blocked.label } : {}),
-    });
+  const check = await checkPlacement(context, tx, unit, { ...placement, minimumNoticeMinutes: 0 });
+  const overlap = check.reasons.find((reason) => reason.code === "overlap");
+  if (overlap) {
+    return {
+      overlap: {
+        id: overlap.activityId,
+        reference: overlap.reference,
+        start: overlap.start,
+        end: overlap.end,
+      },
+      warnings: [],
+    };
   }
-
-  const here = pointOf(activity);
-  if (here) {
-    const day = days[0]!;
-    const dayStart = new Date(DateTime.fromISO(firstDate, { zone }).startOf("day").toMillis());
-    const dayEnd = new Date(DateTime.fromISO(lastDate, { zone }).endOf("day").toMillis() + 1);
-    const sameDay = await activities.listOpenVisitsOfWorker(assigneeId, dayStart, dayEnd, activity.id);
-    const previous = [...sameDay].reverse().find((visit) => visit.endAt! <= startAt);
-    const next = sameDay.find((visit) => visit.startAt! >= endAt);
-    const profile = await teamRepository(tx, organizationId).findProfile(businessUnitId, assigneeId);
-    const base =
-      profile?.baseLatitude != null && profile.baseLongitude != null
-        ? { latitude: profile.baseLatitude, longitude: profile.baseLongitude }
-        : undefined;
-    const workStart = day.working[0] ? new Date(day.working[0].start) : undefined;
-    const workEnd = days.at(-1)?.working.at(-1) ? new Date(days.at(-1)!.working.at(-1)!.end) : undefined;
-
-    const from = previous ? pointOf(previous) : base;
-    const freeBefore = previous ? previous.endAt! : workStart;
-    if (from && freeBefore) {
-      const travel = estimateTravel(from, here);
-      const available = Math.floor((startAt.getTime() - freeBefore.getTime()) / 60_000);
-      if (travel.minutes > available) {
-        warnings.push({
-          code: "travel_from_previous",
-          neededMinutes: travel.minutes,
-          availableMinutes: Math.max(0, available),
-          ...(previous ? { activityId: previous.id } : {}),
-          message: `Needs ${travel.minutes} min travel from ${previous ? `visit ${previous.reference}` : "the base"}, ${Math.max(0, available)} available.`,
-        });
-      }
-    }
-    const to = next ? pointOf(next) : base;
-    const freeAfter = next ? next.startAt! : workEnd;
-    if (to && freeAfter) {
-      const travel = estimateTravel(here, to);
-      const available = Math.floor((freeAfter.getTime() - endAt.getTime()) / 60_000);
-      if (travel.minutes > available) {
-        warnings.push({
-          code: "travel_to_next",
-          neededMinutes: travel.minutes,
-          availableMinutes: Math.max(0, available),
-          ...(next ? { activityId: next.id } : {}),
-          message: `Needs ${travel.minutes} min travel to ${next ? `visit ${next.reference}` : "the base"}, ${Math.max(0, available)} available.`,
-        });
-      }
-    }
-  }
-  return { overlap: undefined, warnings };
+  return {
+    overlap: undefined,
+    warnings: check.reasons.flatMap((reason) => toWarning(reason, check.references)),
+  };
 }
 
-function pointOf(row: { latitude: number | null; longitude: number | null }): Point | undefined {
-  return row.latitude !== null && row.longitude !== null
-    ? { latitude: row.latitude, longitude: row.longitude }
-    : undefined;
-}
-
-function describeBlocked(
-  reason: string,
-  label: string | undefined,
-  unavailabilityReason: string | undefined,
-): string {
-  switch (reason) {
+/** Describes a reason in English for logs and API clients; the screens translate by code. */
+export function describeReason(reason: Reason, references: Map<string, string> = new Map()): string {
+  switch (reason.code) {
+    case "lacks_skill":
+      return reason.workerLevel === null
+        ? `Lacks the skill ${reason.skillName} (level ${reason.requiredLevel} needed).`
+        : `Has ${reason.skillName} at level ${reason.workerLevel}; level ${reason.requiredLevel} is needed.`;
+    case "in_past":
+      return "The start is in the past.";
+    case "inside_notice":
+      return `The start is inside the minimum notice; the earliest is ${reason.earliestStart}.`;
     case "outside_hours":
       return "Outside the worker's working hours.";
     case "lunch":
       return "During the worker's lunch break.";
     case "public_holiday":
-      return `On a public holiday${label ? ` (${label})` : ""}.`;
+      return `On a public holiday${reason.label ? ` (${reason.label})` : ""}.`;
     case "day_off":
-      return `On a day off${label ? ` (${label})` : ""}.`;
+      return `On a day off${reason.label ? ` (${reason.label})` : ""}.`;
+    case "unavailable":
+      return `The worker is unavailable${reason.unavailabilityReason ? ` (${reason.unavailabilityReason})` : ""}.`;
+    case "overlap":
+      return reason.reference
+        ? `Overlaps visit ${reason.reference} from ${reason.start} to ${reason.end}.`
+        : `Overlaps a visit of another unit from ${reason.start} to ${reason.end}.`;
+    case "travel_from_previous": {
+      const from = reason.activityId
+        ? `visit ${references.get(reason.activityId) ?? reason.activityId}`
+        : "the base";
+      return `Needs ${reason.neededMinutes} min travel from ${from}, ${reason.availableMinutes} available.`;
+    }
+    case "travel_to_next": {
+      const to = reason.activityId
+        ? `visit ${references.get(reason.activityId) ?? reason.activityId}`
+        : "the base";
+      return `Needs ${reason.neededMinutes} min travel to ${to}, ${reason.availableMinutes} available.`;
+    }
+    case "fully_booked":
+      return "The worker's day is fully booked.";
+  }
+}
+
+function toWarning(reason: Reason, references: Map<string, string>): ScheduleWarning[] {
+  const message = describeReason(reason, references);
+  switch (reason.code) {
+    case "overlap":
+    case "fully_booked":
+    case "inside_notice":
+      return [];
+    case "lacks_skill":
+      return [
+        {
+          code: reason.code,
+          message,
+          skillName: reason.skillName,
+          requiredLevel: reason.requiredLevel,
+          workerLevel: reason.workerLevel,
+        },
+      ];
+    case "travel_from_previous":
+    case "travel_to_next":
+      return [
+        {
+          code: reason.code,
+          message,
+          neededMinutes: reason.neededMinutes,
+          availableMinutes: reason.availableMinutes,
+          ...(reason.activityId ? { activityId: reason.activityId } : {}),
+        },
+      ];
+    case "unavailable":
+      return [
+        {
+          code: reason.code,
+          message,
+          ...(reason.unavailabilityReason ? { unavailabilityReason: reason.unavailabilityReason } : {}),
+        },
+      ];
+    case "public_holiday":
+    case "day_off":
+      return [{ code: reason.code, message, ...(reason.label ? { label: reason.label } : {}) }];
     default:
-      return `The worker is unavailable${unavailabilityReason ? ` (${unavailabilityReason})` : ""}.`;
+      return [{ code: reason.code, message }];
   }
 }

@@ -50,17 +50,18 @@ export async function scheduleActivity(
     if (!row) throw notFound("Activity not found.");
     refuseUnless("schedule", row);
     const endAt = new Date(startAt.getTime() + row.durationMinutes * 60_000);
-    const check = await checkSchedule(tx, actor.organizationId, businessUnitId, {
+    const check = await checkSchedule(context, tx, businessUnitId, {
       activity: row,
       assigneeId: request.assigneeId,
       startAt,
-      endAt,
     });
     if (check.overlap) {
       throw new AppError(
         "schedule_conflict",
-        `The worker already has ${check.overlap.reference} from ${check.overlap.startAt?.toISOString()} to ${check.overlap.endAt?.toISOString()}.`,
-        { overlapping: { id: check.overlap.id, reference: check.overlap.reference } },
+        check.overlap.reference
+          ? `The worker already has ${check.overlap.reference} from ${check.overlap.start} to ${check.overlap.end}.`
+          : `The worker already has a visit of another unit from ${check.overlap.start} to ${check.overlap.end}.`,
+        { overlapping: check.overlap },
       );
     }
     if (check.warnings.length > 0 && !request.acceptWarnings) {

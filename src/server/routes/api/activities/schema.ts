@@ -143,6 +143,9 @@ export const scheduleResponse = z.object({
       activityId: z.string().optional(),
       unavailabilityReason: z.string().optional(),
       label: z.string().optional(),
+      skillName: z.string().optional(),
+      requiredLevel: z.number().optional(),
+      workerLevel: z.number().nullable().optional(),
     }),
   ),
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "activity_types" ADD COLUMN "booking_policy" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "business_units" ADD COLUMN "scheduling_settings" jsonb DEFAULT '{}'::jsonb NOT NULL;
