@@ -5,6 +5,7 @@ import { openChangeFeed } from "./db/events.js";
 import { migrate } from "./db/migrate.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { createGeocoder } from "./integrations/geocoding/index.js";
+import { createTravelProviders } from "./integrations/travel/index.js";
 import type { ServiceContext } from "./services/context.js";
 import { PasswordHasher, SecretHasher } from "./services/secrets.js";
 
@@ -53,6 +54,7 @@ export async function startRuntime(
     secrets: new SecretHasher(config.secretKey),
     passwords: new PasswordHasher(config.passwordHashCost),
     geocoder: createGeocoder(config),
+    travel: createTravelProviders(config, logger),
   };
   return {
     context,
