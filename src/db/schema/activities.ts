@@ -53,6 +53,12 @@ export const activities = pgTable(
     assigneeId: uuid("assignee_id").references(() => users.id),
     startAt: instant("start_at"),
     endAt: instant("end_at"),
+    /**
+     * Arrival window shown to the customer when the visit was booked as a window; the exact start
+     * and end above are what the schedule and the exclusion constraint use. Null otherwise.
+     */
+    arrivalWindowStart: instant("arrival_window_start"),
+    arrivalWindowEnd: instant("arrival_window_end"),
     confirmedByCustomer: boolean("confirmed_by_customer").notNull().default(false),
     answers: jsonb("answers").$type<Answers>().notNull().default({}),
     closingAnswers: jsonb("closing_answers").$type<Answers>(),

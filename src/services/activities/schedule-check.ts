@@ -6,7 +6,10 @@ import { notFound } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
 import { checkPlacement } from "../scheduling/placement-check.js";
 
-export type ScheduleWarningCode = Exclude<Reason["code"], "overlap" | "fully_booked" | "inside_notice">;
+export type ScheduleWarningCode = Exclude<
+  Reason["code"],
+  "overlap" | "fully_booked" | "inside_notice" | "beyond_horizon"
+>;
 
 export interface ScheduleWarning {
   code: ScheduleWarningCode;
@@ -108,6 +111,8 @@ export function describeReason(reason: Reason, references: Map<string, string> =
     }
     case "fully_booked":
       return "The worker's day is fully booked.";
+    case "beyond_horizon":
+      return `Beyond the booking horizon; the last bookable day is ${reason.latestDate}.`;
   }
 }
 
@@ -117,6 +122,7 @@ function toWarning(reason: Reason, references: Map<string, string>): ScheduleWar
     case "overlap":
     case "fully_booked":
     case "inside_notice":
+    case "beyond_horizon":
       return [];
     case "lacks_skill":
       return [

@@ -1,8 +1,11 @@
+import { DateTime } from "luxon";
 import { activityRepository } from "../../repositories/activities.js";
+import { businessUnitRepository } from "../../repositories/business-units.js";
 import { membershipRepository } from "../../repositories/memberships.js";
 import { AppError, invalidField, notFound } from "../../server/errors.js";
 import { type Actor, requireRole } from "../access.js";
 import type { ServiceContext } from "../context.js";
+import { suggestSlots } from "../scheduling/assistant-service.js";
 import { recordHistory, staffHistoryActor } from "./history.js";
 import type { ActivityView } from "./present.js";
 import { getActivity } from "./queries.js";
@@ -43,58 +46,103 @@ export async function scheduleActivity(
   if (!membership?.roles.includes("field_worker")) {
     throw invalidField("assigneeId", "no such field worker in this business unit", request.assigneeId);
   }
-  const warnings = await context.db.transaction(async (tx) => {
-    const repository = activityRepository(tx, actor.organizationId);
-    await repository.lockWorkerSchedule(request.assigneeId);
-    const row = await repository.find(businessUnitId, id, { forUpdate: true });
-    if (!row) throw notFound("Activity not found.");
-    refuseUnless("schedule", row);
-    const endAt = new Date(startAt.getTime() + row.durationMinutes * 60_000);
-    const check = await checkSchedule(context, tx, businessUnitId, {
-      activity: row,
-      assigneeId: request.assigneeId,
-      startAt,
-    });
-    if (check.overlap) {
-      throw new AppError(
-        "schedule_conflict",
-        check.overlap.reference
-          ? `The worker already has ${check.overlap.reference} from ${check.overlap.start} to ${check.overlap.end}.`
-          : `The worker already has a visit of another unit from ${check.overlap.start} to ${check.overlap.end}.`,
-        { overlapping: check.overlap },
-      );
-    }
-    if (check.warnings.length > 0 && !request.acceptWarnings) {
-      throw new AppError("schedule_warnings", check.warnings.map((warning) => warning.message).join(" "), {
-        warnings: check.warnings,
+  const warnings = await placeOrOfferFresh(context, actor, businessUnitId, id, startAt, () =>
+    context.db.transaction(async (tx) => {
+      const repository = activityRepository(tx, actor.organizationId);
+      await repository.lockWorkerSchedule(request.assigneeId);
+      const row = await repository.find(businessUnitId, id, { forUpdate: true });
+      if (!row) throw notFound("Activity not found.");
+      refuseUnless("schedule", row);
+      const endAt = new Date(startAt.getTime() + row.durationMinutes * 60_000);
+      const check = await checkSchedule(context, tx, businessUnitId, {
+        activity: row,
+        assigneeId: request.assigneeId,
+        startAt,
       });
-    }
-    const now = context.clock.now();
-    const updated = await writeOrConflict(() =>
-      repository.update(id, { assigneeId: request.assigneeId, startAt, endAt }, now),
-    );
-    await recordHistory(
-      tx,
-      { organizationId: actor.organizationId, businessUnitId },
-      id,
-      await staffHistoryActor(tx, actor),
-      "scheduled",
-      diff(row, updated),
-      now,
-      check.warnings.length > 0
-        ? `Placed past warnings: ${check.warnings.map((warning) => warning.message).join(" ")}`
-        : undefined,
-    );
-    if (check.warnings.length > 0) {
-      context.logger.info(
-        { event: "schedule_forced", activityId: id, warnings: check.warnings.map((warning) => warning.code) },
-        "visit placed past warnings",
+      if (check.overlap) {
+        throw new AppError(
+          "schedule_conflict",
+          check.overlap.reference
+            ? `The worker already has ${check.overlap.reference} from ${check.overlap.start} to ${check.overlap.end}.`
+            : `The worker already has a visit of another unit from ${check.overlap.start} to ${check.overlap.end}.`,
+          { overlapping: check.overlap },
+        );
+      }
+      if (check.warnings.length > 0 && !request.acceptWarnings) {
+        throw new AppError("schedule_warnings", check.warnings.map((warning) => warning.message).join(" "), {
+          warnings: check.warnings,
+        });
+      }
+      const now = context.clock.now();
+      const updated = await writeOrConflict(() =>
+        repository.update(
+          id,
+          {
+            assigneeId: request.assigneeId,
+            startAt,
+            endAt,
+            arrivalWindowStart: null,
+            arrivalWindowEnd: null,
+          },
+          now,
+        ),
       );
-    }
-    return check.warnings;
-  });
+      await recordHistory(
+        tx,
+        { organizationId: actor.organizationId, businessUnitId },
+        id,
+        await staffHistoryActor(tx, actor),
+        "scheduled",
+        diff(row, updated),
+        now,
+        check.warnings.length > 0
+          ? `Placed past warnings: ${check.warnings.map((warning) => warning.message).join(" ")}`
+          : undefined,
+      );
+      if (check.warnings.length > 0) {
+        context.logger.info(
+          {
+            event: "schedule_forced",
+            activityId: id,
+            warnings: check.warnings.map((warning) => warning.code),
+          },
+          "visit placed past warnings",
+        );
+      }
+      return check.warnings;
+    }),
+  );
   return { activity: await getActivity(context, actor, businessUnitId, id), warnings };
 }
+
+/**
+ * Runs a placement; when the time was taken, adds to the conflict the best free slots of the
+ * week from that day, so the planner can pick another at once.
+ */
+async function placeOrOfferFresh<T>(
+  context: ServiceContext,
+  actor: Actor,
+  businessUnitId: string,
+  id: string,
+  startAt: Date,
+  place: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await place();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "schedule_conflict") throw error;
+    const unit = await businessUnitRepository(context.db, actor.organizationId).find(businessUnitId);
+    if (!unit) throw error;
+    const from = DateTime.fromJSDate(startAt, { zone: unit.timeZone }).toISODate()!;
+    const suggestions = await suggestSlots(context, actor, businessUnitId, id, { from });
+    throw new AppError("schedule_conflict", error.message, {
+      ...error.details,
+      freshSlots: suggestions.best.slice(0, FRESH_SLOTS),
+    });
+  }
+}
+
+const FRESH_SLOTS = 5;
 
 export async function unscheduleActivity(
   context: ServiceContext,

@@ -109,7 +109,8 @@ export type Reason =
       neededMinutes: number;
       availableMinutes: number;
     }
-  | { code: "fully_booked" };
+  | { code: "fully_booked" }
+  | { code: "beyond_horizon"; latestDate: LocalDate };
 
 /** A worker for whom a day (or, when `date` is null, the whole search) has no slot. */
 export interface Unsuitable {

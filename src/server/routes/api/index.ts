@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../../../services/context.js";
 import type { App } from "../../types.js";
 import { registerActivityRoutes } from "./activities/routes.js";
+import { registerAssistantRoutes } from "./assistant/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerBusinessUnitRoutes } from "./business-units/routes.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
@@ -24,6 +25,7 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerCatalogRoutes(api, context);
   registerFileRoutes(api, context);
   registerActivityRoutes(api, context);
+  registerAssistantRoutes(api, context);
   registerEventRoutes(api, context);
   registerScheduleRoutes(api, context);
   registerCustomerRoutes(api, context);
