@@ -6,10 +6,10 @@ import { notFound } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
 import { checkPlacement } from "../scheduling/placement-check.js";
 
-export type ScheduleWarningCode = Exclude<
-  Reason["code"],
-  "overlap" | "fully_booked" | "inside_notice" | "beyond_horizon"
->;
+/** The assistant's reasons staff may override, and "already_started" for moving a visit whose start has passed. */
+export type ScheduleWarningCode =
+  | Exclude<Reason["code"], "overlap" | "fully_booked" | "inside_notice" | "beyond_horizon">
+  | "already_started";
 
 export interface ScheduleWarning {
   code: ScheduleWarningCode;

@@ -68,6 +68,12 @@ export async function scheduleActivity(
           { overlapping: check.overlap },
         );
       }
+      if (row.startAt && row.startAt <= context.clock.now()) {
+        check.warnings.unshift({
+          code: "already_started",
+          message: `The visit was due to start at ${row.startAt.toISOString()}, which has passed.`,
+        });
+      }
       if (check.warnings.length > 0 && !request.acceptWarnings) {
         throw new AppError("schedule_warnings", check.warnings.map((warning) => warning.message).join(" "), {
           warnings: check.warnings,
@@ -116,8 +122,8 @@ export async function scheduleActivity(
 }
 
 /**
- * Runs a placement; when the time was taken, adds to the conflict the best free slots of the
- * week from that day, so the planner can pick another at once.
+ * Runs a placement; when the time was taken, adds to the conflict the next free slots from the
+ * wanted start on (any worker, within the week), so the planner can pick another at once.
  */
 async function placeOrOfferFresh<T>(
   context: ServiceContext,
@@ -137,9 +143,22 @@ async function placeOrOfferFresh<T>(
     const suggestions = await suggestSlots(context, actor, businessUnitId, id, { from });
     throw new AppError("schedule_conflict", error.message, {
       ...error.details,
-      freshSlots: suggestions.best.slice(0, FRESH_SLOTS),
+      freshSlots: nextFreeSlots(suggestions.all, startAt, FRESH_SLOTS),
     });
   }
+}
+
+/** The free slots from the wanted start on, in time order: what a planner looks at next. */
+function nextFreeSlots<T extends { start: string; score: number }>(
+  slots: readonly T[],
+  from: Date,
+  count: number,
+): T[] {
+  const wanted = from.toISOString();
+  return slots
+    .filter((slot) => slot.start >= wanted)
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : b.score - a.score))
+    .slice(0, count);
 }
 
 const FRESH_SLOTS = 5;

@@ -42,6 +42,8 @@ export interface UnsuitableView extends Unsuitable {
 }
 
 export interface StaffSuggestions {
+  /** Every feasible slot, best first; kept for the services, the route answers the views below. */
+  all: SlotView[];
   activityId: string;
   timeZone: string;
   from: string;
@@ -195,6 +197,7 @@ export async function suggestSlots(
     workerName: name(entry.workerId),
   });
   return {
+    all: result.slots.map(withName),
     activityId,
     timeZone: unit.timeZone,
     from: dates.from,
