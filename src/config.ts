@@ -41,6 +41,20 @@ const environmentSchema = z.object({
     .refine((url) => !/[?#]/.test(url), "must not contain a query string or fragment")
     .optional(),
   OSRM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "use smtp://user:pass@host:port or smtps://…" }).optional(),
+  MAIL_FROM: z.email("use an email address such as rondo@example.com").default("rondo@localhost"),
+  SMS_TRANSPORT: z.enum(["log", "http"]).default("log"),
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(15).default("Rondo"),
+  /** ISO country codes, comma separated; default: the countries of the organization's units. */
+  SMS_ALLOWED_COUNTRIES: z
+    .string()
+    .regex(/^[A-Za-z]{2}(,[A-Za-z]{2})*$/, "use ISO country codes separated by commas, such as FR,BE")
+    .optional(),
+  DISPATCHER_IN_SERVER: z.stringbool().default(true),
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -72,6 +86,19 @@ export interface Config {
   /** Base address of an OSRM server for travel times. The built-in estimate is used when unset. */
   osrmUrl: string | undefined;
   osrmTimeoutMs: number;
+  /** SMTP server for email; without it, emails stay in the back office's Messages (local transport). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smsTransport: Environment["SMS_TRANSPORT"];
+  smsHttpUrl: string | undefined;
+  smsHttpToken: string | undefined;
+  smsSender: string;
+  /** Countries SMS may go to; undefined means those of the organization's business units. */
+  smsAllowedCountries: string[] | undefined;
+  /** Whether `rondo serve` also drains the outbox; turn off when `rondo worker` runs apart. */
+  dispatcherInServer: boolean;
+  outboxPollSeconds: number;
+  sendTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +133,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (environment.NODE_ENV === "production" && !environment.PUBLIC_URL) {
     problems.push("PUBLIC_URL: required when NODE_ENV=production (the address users open)");
   }
+  if (environment.SMS_TRANSPORT === "http" && (!environment.SMS_HTTP_URL || !environment.SMS_HTTP_TOKEN)) {
+    problems.push("SMS_HTTP_URL and SMS_HTTP_TOKEN: required when SMS_TRANSPORT=http");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = resolve(environment.DATA_DIR);
@@ -135,6 +165,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     geocoderTimeoutMs: environment.GEOCODER_TIMEOUT_MS,
     osrmUrl: environment.OSRM_URL,
     osrmTimeoutMs: environment.OSRM_TIMEOUT_MS,
+    smtpUrl: environment.SMTP_URL,
+    mailFrom: environment.MAIL_FROM,
+    smsTransport: environment.SMS_TRANSPORT,
+    smsHttpUrl: environment.SMS_HTTP_URL,
+    smsHttpToken: environment.SMS_HTTP_TOKEN,
+    smsSender: environment.SMS_SENDER,
+    smsAllowedCountries: environment.SMS_ALLOWED_COUNTRIES?.toUpperCase().split(","),
+    dispatcherInServer: environment.DISPATCHER_IN_SERVER,
+    outboxPollSeconds: environment.OUTBOX_POLL_SECONDS,
+    sendTimeoutMs: environment.SEND_TIMEOUT_MS,
   };
 }
 
@@ -148,8 +188,8 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function redact(name: string, value: string): string {
-  if (name === "SECRET_KEY") return "***";
-  if (name === "DATABASE_URL" || name === "OSRM_URL")
+  if (name === "SECRET_KEY" || name === "SMS_HTTP_TOKEN") return "***";
+  if (name === "DATABASE_URL" || name === "OSRM_URL" || name === "SMTP_URL")
     return value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
   return value;
 }

@@ -3,6 +3,7 @@ import { runMigrate, runSeed } from "./cli/database-commands.js";
 import { runImport } from "./cli/import.js";
 import { serve } from "./cli/serve.js";
 import { USAGE } from "./cli/usage.js";
+import { runWorker } from "./cli/worker.js";
 import { ConfigError } from "./config.js";
 import { DataDirLockedError } from "./db/lock-file.js";
 import { AppError } from "./server/errors.js";
@@ -13,6 +14,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "serve":
         return await serve();
+      case "worker":
+        return await runWorker();
       case "migrate":
         return await runMigrate();
       case "seed":

@@ -6,6 +6,8 @@ import { migrate } from "./db/migrate.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { createGeocoder } from "./integrations/geocoding/index.js";
 import { createTravelProviders } from "./integrations/travel/index.js";
+import { OutboxDispatcher } from "./jobs/dispatcher.js";
+import { createTransports } from "./jobs/transports.js";
 import type { ServiceContext } from "./services/context.js";
 import { PasswordHasher, SecretHasher } from "./services/secrets.js";
 
@@ -16,6 +18,29 @@ export async function attachChangeFeed(runtime: Runtime): Promise<void> {
     runtime.context.config.databaseUrl,
     runtime.context.logger,
   );
+}
+
+/** Starts draining the outbox in this process, with the configured transports. */
+export function startDispatcher(runtime: Runtime): OutboxDispatcher {
+  const { config, logger, clock } = runtime.context;
+  const transports = createTransports(config, logger);
+  const dispatcher = new OutboxDispatcher({
+    db: runtime.context.db,
+    clock,
+    logger,
+    email: transports.email,
+    sms: transports.sms,
+    mailFrom: config.mailFrom,
+    smsSender: config.smsSender,
+    changeFeed: runtime.context.changeFeed,
+    pollSeconds: config.outboxPollSeconds,
+  });
+  dispatcher.start();
+  logger.info(
+    { dispatcher: dispatcher.id, email: transports.email.name, sms: transports.sms.name },
+    "outbox dispatcher started",
+  );
+  return dispatcher;
 }
 
 export interface Runtime {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Config, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
-import { attachChangeFeed, startRuntime } from "../runtime.js";
+import { attachChangeFeed, startDispatcher, startRuntime } from "../runtime.js";
 import { buildApp } from "../server/app.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../services/demo/seed.js";
 
@@ -19,11 +19,13 @@ export async function serve(): Promise<number> {
     const { seeded } = await seedDemoIfEmpty(runtime.context);
     if (seeded) logger.info("demo organization seeded into the empty database");
   }
+  const dispatcher = config.dispatcherInServer ? startDispatcher(runtime) : undefined;
   const app = await buildApp({ context: runtime.context, webRoot });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app.close();
+    await dispatcher?.stop();
     await runtime.close();
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       console.error(
@@ -44,6 +46,7 @@ export async function serve(): Promise<number> {
     process.once("SIGTERM", stop);
   });
   await app.close();
+  await dispatcher?.stop();
   await runtime.close();
   return 0;
 }

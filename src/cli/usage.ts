@@ -6,6 +6,8 @@ export const USAGE = `Usage: rondo <command> [options]
 Commands:
   serve                 Start the web server (migrates; seeds the demo into an empty
                         database unless NODE_ENV=production)
+  worker                Send queued emails and text messages in a process of its own
+                        (PostgreSQL only; start servers with DISPATCHER_IN_SERVER=false)
   migrate               Apply pending database migrations and exit
   seed --demo           Add the demo organization
   org create --name N --bu-code CODE --bu-name N --time-zone ZONE --country CC

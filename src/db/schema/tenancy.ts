@@ -49,6 +49,11 @@ export const businessUnits = pgTable(
     portalAccessByDefault: boolean("portal_access_by_default").notNull().default(false),
     /** Settings of the scheduling assistant (step, travel estimate, score weights); defaults fill the gaps. */
     schedulingSettings: jsonb("scheduling_settings").$type<SchedulingSettingsInput>().notNull().default({}),
+    /** Reminder delays, the sender name of emails and the planners' opt-ins; defaults fill the gaps. */
+    notificationSettings: jsonb("notification_settings")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default({}),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

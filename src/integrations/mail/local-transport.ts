@@ -1,0 +1,34 @@
+import type { Logger } from "pino";
+import type { EmailTransport, OutgoingEmail, OutgoingSms, SendResult, SmsTransport } from "./transport.js";
+
+/**
+ * For development and trials: nothing leaves the machine. The message counts as sent and stays
+ * readable in the back office's "Messages", login codes included; a log line says so.
+ */
+export class LocalEmailTransport implements EmailTransport {
+  readonly name = "local";
+  readonly keepsContent = true;
+
+  constructor(private readonly logger: Logger) {}
+
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    this.logger.info(
+      { messageId: email.id, to: email.to },
+      "email kept locally: read it in the back office's Messages",
+    );
+    return { providerMessageId: null };
+  }
+}
+
+/** Prints the text of each SMS to the log instead of sending it (development). */
+export class LogSmsTransport implements SmsTransport {
+  readonly name = "log";
+  readonly keepsContent = true;
+
+  constructor(private readonly logger: Logger) {}
+
+  async send(sms: OutgoingSms): Promise<SendResult> {
+    this.logger.info({ messageId: sms.id, to: sms.to, text: sms.text }, "SMS not sent (SMS_TRANSPORT=log)");
+    return { providerMessageId: null };
+  }
+}
