@@ -8,6 +8,7 @@ import { registerCatalogRoutes } from "./catalog/routes.js";
 import { registerCustomerRoutes } from "./customers/routes.js";
 import { registerEventRoutes } from "./events/routes.js";
 import { registerFileRoutes } from "./files/routes.js";
+import { registerMessageRoutes } from "./messages/routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
 import { registerScheduleRoutes } from "./schedule/routes.js";
 import { registerSessionRoutes } from "./session/routes.js";
@@ -29,4 +30,5 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerEventRoutes(api, context);
   registerScheduleRoutes(api, context);
   registerCustomerRoutes(api, context);
+  registerMessageRoutes(api, context);
 }
