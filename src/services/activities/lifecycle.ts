@@ -7,6 +7,7 @@ import { notFound } from "../../server/errors.js";
 import { type Actor, requireRole } from "../access.js";
 import { checkAnswers } from "../catalog-service.js";
 import type { ServiceContext } from "../context.js";
+import { notifyAppointmentChange } from "../notifications/appointments.js";
 import { type HistoryActor, recordHistory, staffHistoryActor } from "./history.js";
 import type { ActivityView } from "./present.js";
 import { getActivity, loadActivity } from "./queries.js";
@@ -177,11 +178,20 @@ export async function cancelActivity(
   request: { reason: CancelReason; details?: string | null },
 ): Promise<ActivityView> {
   requireRole(actor, businessUnitId, PLANNING_ROLES);
-  await transition(context, actor, businessUnitId, id, "cancel", "canceled", () => ({
-    status: "canceled",
-    cancelReason: request.reason,
-    cancelDetails: request.details?.trim() || null,
-  }));
+  await transition(
+    context,
+    actor,
+    businessUnitId,
+    id,
+    "cancel",
+    "canceled",
+    () => ({
+      status: "canceled",
+      cancelReason: request.reason,
+      cancelDetails: request.details?.trim() || null,
+    }),
+    { afterWrite: (tx, before, after) => notifyAppointmentChange(context, tx, { before, after }) },
+  );
   return getActivity(context, actor, businessUnitId, id);
 }
 

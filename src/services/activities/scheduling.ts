@@ -5,6 +5,7 @@ import { membershipRepository } from "../../repositories/memberships.js";
 import { AppError, invalidField, notFound } from "../../server/errors.js";
 import { type Actor, requireRole } from "../access.js";
 import type { ServiceContext } from "../context.js";
+import { notifyAppointmentChange } from "../notifications/appointments.js";
 import { suggestSlots } from "../scheduling/assistant-service.js";
 import { recordHistory, staffHistoryActor } from "./history.js";
 import type { ActivityView } from "./present.js";
@@ -17,6 +18,8 @@ export interface ScheduleRequest {
   startAt: string;
   /** Staff saw the warnings (outside hours, unavailable, travel) and place the visit anyway. */
   acceptWarnings?: boolean;
+  /** Whether the customer is told (email, SMS, reminders); true by default. */
+  notifyCustomer?: boolean;
 }
 
 export interface ScheduleResult {
@@ -93,6 +96,11 @@ export async function scheduleActivity(
           now,
         ),
       );
+      await notifyAppointmentChange(context, tx, {
+        before: row,
+        after: updated,
+        notifyCustomer: request.notifyCustomer ?? true,
+      });
       await recordHistory(
         tx,
         { organizationId: actor.organizationId, businessUnitId },
@@ -170,10 +178,21 @@ export async function unscheduleActivity(
   id: string,
 ): Promise<ActivityView> {
   requireRole(actor, businessUnitId, PLANNING_ROLES);
-  await transition(context, actor, businessUnitId, id, "schedule", "unscheduled", () => ({
-    assigneeId: null,
-    startAt: null,
-    endAt: null,
-  }));
+  await transition(
+    context,
+    actor,
+    businessUnitId,
+    id,
+    "schedule",
+    "unscheduled",
+    () => ({
+      assigneeId: null,
+      startAt: null,
+      endAt: null,
+      arrivalWindowStart: null,
+      arrivalWindowEnd: null,
+    }),
+    { afterWrite: (tx, before, after) => notifyAppointmentChange(context, tx, { before, after }) },
+  );
   return getActivity(context, actor, businessUnitId, id);
 }

@@ -104,7 +104,11 @@ export async function transition(
   action: LifecycleAction,
   historyAction: string,
   changes: () => Parameters<ReturnType<typeof activityRepository>["update"]>[1],
-  options: { assigneeMayAct?: boolean } = {},
+  options: {
+    assigneeMayAct?: boolean;
+    /** Runs in the transaction after the write, such as telling the customer. */
+    afterWrite?: (tx: Transaction, before: ActivityRow, after: ActivityRow) => Promise<void>;
+  } = {},
 ): Promise<void> {
   await context.db.transaction(async (tx) => {
     const repository = activityRepository(tx, actor.organizationId);
@@ -114,6 +118,7 @@ export async function transition(
     refuseUnless(action, row);
     const now = context.clock.now();
     const updated = await writeOrConflict(() => repository.update(id, changes(), now));
+    await options.afterWrite?.(tx, row, updated);
     await recordHistory(
       tx,
       { organizationId: actor.organizationId, businessUnitId },

@@ -13,6 +13,7 @@ import { type Actor, requireRole } from "../access.js";
 import { type HistoryActor, recordHistory, staffHistoryActor } from "../activities/history.js";
 import { diff, PLANNING_ROLES, refuseUnless, writeOrConflict } from "../activities/shared.js";
 import type { ServiceContext } from "../context.js";
+import { notifyAppointmentChange } from "../notifications/appointments.js";
 import { offerWindows, policyOf, searchSlots, subjectOf } from "./assistant-service.js";
 import { checkPlacement } from "./placement-check.js";
 import { travelProviderFor } from "./providers.js";
@@ -351,6 +352,7 @@ async function attempt(
           now,
         ),
       );
+      await notifyAppointmentChange(context, tx, { before: row, after: updated });
       await recordHistory(
         tx,
         { organizationId: unit.organizationId, businessUnitId: unit.id },

@@ -9,6 +9,7 @@ import { registerCustomerRoutes } from "./customers/routes.js";
 import { registerEventRoutes } from "./events/routes.js";
 import { registerFileRoutes } from "./files/routes.js";
 import { registerMessageRoutes } from "./messages/routes.js";
+import { registerTemplateRoutes } from "./messages/template-routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
 import { registerScheduleRoutes } from "./schedule/routes.js";
 import { registerSessionRoutes } from "./session/routes.js";
@@ -31,4 +32,5 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerScheduleRoutes(api, context);
   registerCustomerRoutes(api, context);
   registerMessageRoutes(api, context);
+  registerTemplateRoutes(api, context);
 }

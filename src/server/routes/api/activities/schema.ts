@@ -130,6 +130,8 @@ export const scheduleBody = z.object({
   assigneeId: z.uuid(),
   startAt: instant,
   acceptWarnings: z.boolean().optional(),
+  /** Tell the customer by email and SMS and schedule reminders (default true). */
+  notifyCustomer: z.boolean().optional(),
 });
 
 export const scheduleResponse = z.object({

@@ -1,0 +1,159 @@
+import type { Executor } from "../../db/database.js";
+import {
+  buildIcs,
+  type NotificationEvent,
+  type TemplateValues,
+  visitTimeValues,
+  visitUid,
+} from "../../domain/notifications/index.js";
+import { readNotificationSettings, reminderTimes } from "../../domain/reminders.js";
+import { readBookingPolicy } from "../../domain/scheduling/assistant/index.js";
+import type { ActivityRow } from "../../repositories/activities.js";
+import { businessUnitRepository } from "../../repositories/business-units.js";
+import { catalogRepository } from "../../repositories/catalog.js";
+import { customerRepository } from "../../repositories/customers.js";
+import { messageRepository } from "../../repositories/messages.js";
+import { findOrganization } from "../../repositories/organizations.js";
+import { findUserById } from "../../repositories/staff-accounts.js";
+import type { ServiceContext } from "../context.js";
+import { composeAndQueue, messageLanguage } from "./compose.js";
+
+const REMINDER = "appointment_reminder";
+
+function isBooked(row: ActivityRow | null): row is ActivityRow & { startAt: Date; endAt: Date } {
+  return (
+    row !== null &&
+    row.assigneeId !== null &&
+    row.startAt !== null &&
+    row.endAt !== null &&
+    (row.status === "pending" || row.status === "in_progress")
+  );
+}
+
+/** What a change of an activity means for its customer: booked, moved, canceled, or nothing. */
+export function appointmentEvent(before: ActivityRow | null, after: ActivityRow): NotificationEvent | null {
+  const was = isBooked(before);
+  const is = isBooked(after);
+  if (!was && is) return "appointment_booked";
+  if (was && !is) return "appointment_canceled";
+  if (was && is && before.startAt.getTime() !== after.startAt?.getTime()) return "appointment_moved";
+  return null;
+}
+
+/**
+ * Tells the customer about a change of their appointment, in their language, by email (with the
+ * calendar entry) and SMS, and keeps the reminders in step: queued reminders are dropped whenever
+ * the time changes or the visit is canceled, and new ones queued for the new time. Runs in the
+ * transaction of the change. Past visits and activities without a customer send nothing.
+ */
+export async function notifyAppointmentChange(
+  context: ServiceContext,
+  tx: Executor,
+  change: { before: ActivityRow | null; after: ActivityRow; notifyCustomer?: boolean },
+): Promise<void> {
+  const { before, after } = change;
+  const event = appointmentEvent(before, after);
+  if (!event) return;
+  const now = context.clock.now();
+  await messageRepository(tx, after.organizationId).cancelQueued(after.id, [REMINDER], now);
+  if (change.notifyCustomer === false || !after.customerId) return;
+
+  const visit = event === "appointment_canceled" ? before : after;
+  if (!isBooked(visit) || visit.endAt <= now) return;
+  const [unit, customer, type, organization] = await Promise.all([
+    businessUnitRepository(tx, after.organizationId).find(after.businessUnitId),
+    customerRepository(tx, after.organizationId).find(after.businessUnitId, after.customerId),
+    catalogRepository(tx, after.organizationId).find(after.businessUnitId, after.activityTypeId),
+    findOrganization(tx, after.organizationId),
+  ]);
+  if (!unit || !customer || !type) return;
+  const language = messageLanguage(customer.language);
+  const worker = visit.assigneeId ? await findUserById(tx, visit.assigneeId) : undefined;
+  const policy = readBookingPolicy(type.bookingPolicy);
+  const window =
+    visit.arrivalWindowStart && visit.arrivalWindowEnd
+      ? { start: visit.arrivalWindowStart, end: visit.arrivalWindowEnd }
+      : undefined;
+  const address = [
+    visit.addressLine1,
+    visit.addressLine2,
+    [visit.postcode, visit.city].filter(Boolean).join(" "),
+  ]
+    .filter((part) => part && part.trim() !== "")
+    .join(", ");
+  const portalUrl = `${context.config.publicUrl}/portal`;
+  const values: TemplateValues = {
+    "customer.name": customer.displayName,
+    "customer.first_name": customer.firstName ?? "",
+    "activity.reference": visit.reference,
+    "activity.type": type.name,
+    ...visitTimeValues({
+      start: visit.startAt,
+      visitZone: unit.timeZone,
+      recipientZone: customer.timeZone,
+      language,
+      window,
+    }),
+    "activity.address": address,
+    "activity.worker": policy.showWorker ? (worker?.name ?? "") : "",
+    "bu.name": unit.name,
+    "organization.name": organization?.name ?? "",
+    "portal.url": portalUrl,
+    "portal.link": `${portalUrl}/activities/${visit.id}`,
+  };
+  const domain = new URL(context.config.publicUrl).hostname;
+  const canceled = event === "appointment_canceled";
+  const ics = customer.email
+    ? buildIcs({
+        uid: visitUid(after.organizationId, after.id, domain),
+        sequence: after.version,
+        method: canceled ? "CANCEL" : "REQUEST",
+        status: canceled ? "CANCELLED" : "CONFIRMED",
+        start: visit.startAt,
+        end: visit.endAt,
+        summary: `${type.name} · ${unit.name}`,
+        location: address || undefined,
+        organizer: { name: unit.name, email: context.config.mailFrom },
+        attendee: { name: customer.displayName, email: customer.email },
+        url: `${portalUrl}/activities/${visit.id}`,
+        now,
+      })
+    : undefined;
+  const recipient = { email: customer.email, mobile: customer.mobile, language };
+  await composeAndQueue(context, tx, {
+    unit,
+    event,
+    recipient,
+    values,
+    customerId: customer.id,
+    activityId: after.id,
+    dueAt: now,
+    ...(ics
+      ? {
+          attachments: [
+            {
+              fileName: language === "fr" ? "rendez-vous.ics" : "appointment.ics",
+              contentType: `text/calendar; charset=utf-8; method=${canceled ? "CANCEL" : "REQUEST"}`,
+              content: ics,
+            },
+          ],
+        }
+      : {}),
+  });
+  if (canceled) return;
+
+  const settings = readNotificationSettings(unit.notificationSettings);
+  for (const at of reminderTimes(visit.startAt, unit.timeZone, settings.reminders, now)) {
+    await composeAndQueue(context, tx, {
+      unit,
+      event: REMINDER,
+      recipient,
+      values,
+      customerId: customer.id,
+      activityId: after.id,
+      dueAt: at,
+      // A reminder that could not leave before the visit starts is pointless.
+      expiresAt: visit.startAt,
+    });
+  }
+}
