@@ -23,6 +23,7 @@ export const errorCatalogue = {
   ambiguous_local_time: { status: 422, message: "This local time happens twice; give its UTC offset." },
   change_too_late: { status: 422, message: "This visit can no longer be changed online." },
   invalid_state: { status: 409, message: "The activity's state does not allow this action." },
+  invalid_link: { status: 400, message: "This link is invalid, used or expired; ask for a new one." },
   too_many_attempts: { status: 429, message: "Too many attempts. Try again later." },
   rate_limited: { status: 429, message: "Too many requests. Try again later." },
   bad_request: { status: 400, message: "The request is malformed." },

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { redeemLink, requestPasswordReset } from "../../../../services/account-links.js";
 import { login, logout } from "../../../../services/auth-service.js";
 import type { ServiceContext } from "../../../../services/context.js";
 import { clearSessionCookie, STAFF_SESSION_COOKIE, setSessionCookie } from "../../../staff-auth.js";
@@ -39,4 +41,40 @@ export function registerAuthRoutes(app: App, context: ServiceContext): void {
       return reply.status(204).send();
     },
   );
+
+  app.post(
+    "/auth/password-reset",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Email a single-use reset link (one hour) when the address has an account; the answer never tells",
+        body: z.object({ email: z.string().min(1).max(320) }),
+        response: { 202: z.object({ accepted: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(context, { email: request.body.email, ipAddress: request.ip });
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+
+  const redeemBody = z.object({ token: z.string().min(1).max(200), password: z.string().max(256) });
+  for (const [path, purpose, summary] of [
+    ["/auth/password-reset/confirm", "password_reset", "Choose a new password with a reset link"],
+    ["/auth/invitation/accept", "invitation", "Accept an invitation by choosing a password"],
+  ] as const) {
+    app.post(
+      path,
+      {
+        config: { public: true },
+        schema: { tags: ["auth"], summary, body: redeemBody, response: { 200: z.object({ done: z.literal(true) }), ...errorResponses } },
+      },
+      async (request, reply) => {
+        await redeemLink(context, purpose, request.body);
+        return reply.status(200).send({ done: true });
+      },
+    );
+  }
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { MemberRow } from "../../../../repositories/memberships.js";
+import { inviteMember } from "../../../../services/account-links.js";
 import type { ServiceContext } from "../../../../services/context.js";
+import { randomToken } from "../../../../services/secrets.js";
 import { addMember, listMembers, removeMember, setMemberRoles } from "../../../../services/user-service.js";
 import { actorOf } from "../../../staff-auth.js";
 import type { App } from "../../../types.js";
@@ -39,15 +41,41 @@ export function registerUserRoutes(app: App, context: ServiceContext): void {
     {
       schema: {
         tags: ["users"],
-        summary: "Add a staff member with an initial password to change at first sign-in (admins)",
+        summary:
+          "Add a staff member (admins): with an initial password to change at first sign-in, or without one to email an invitation link",
         params: businessUnitParams,
         body: addMemberBody,
         response: { 201: memberResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const member = await addMember(context, actorOf(request), request.params.buId, request.body);
+      const actor = actorOf(request);
+      const { password, ...rest } = request.body;
+      // Without a password, the account gets one nobody knows until the invitation sets a real one.
+      const member = await addMember(context, actor, request.params.buId, {
+        ...rest,
+        password: password ?? `${randomToken()}Aa1!`,
+      });
+      if (password === undefined && member.mustChangePassword) {
+        await inviteMember(context, actor, request.params.buId, member.userId);
+      }
       return reply.status(201).send(presentMember(member));
+    },
+  );
+
+  app.post(
+    "/business-units/:buId/users/:userId/invitation",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Email the member a single-use link (one hour) to choose their password (admins)",
+        params: memberParams,
+        response: { 202: z.object({ sent: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await inviteMember(context, actorOf(request), request.params.buId, request.params.userId);
+      return reply.status(202).send({ sent: true });
     },
   );
 

@@ -16,7 +16,8 @@ export const memberResponse = z.object({
 export const addMemberBody = z.object({
   email: z.string().trim().min(3).max(320),
   name: z.string().trim().min(1).max(200),
-  password: z.string().max(1024),
+  /** Leave out to send an invitation by email instead: the person then chooses their password. */
+  password: z.string().max(1024).optional(),
   roles: z.array(roleSchema).min(1, "choose at least one role"),
   language: languageSchema.optional(),
 });
