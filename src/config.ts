@@ -54,6 +54,7 @@ const environmentSchema = z.object({
     .optional(),
   DISPATCHER_IN_SERVER: z.stringbool().default(true),
   OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
@@ -98,6 +99,8 @@ export interface Config {
   /** Whether `rondo serve` also drains the outbox; turn off when `rondo worker` runs apart. */
   dispatcherInServer: boolean;
   outboxPollSeconds: number;
+  /** How long a dispatcher's claim lasts before another may take the message over. */
+  outboxLeaseSeconds: number;
   sendTimeoutMs: number;
 }
 
@@ -174,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smsAllowedCountries: environment.SMS_ALLOWED_COUNTRIES?.toUpperCase().split(","),
     dispatcherInServer: environment.DISPATCHER_IN_SERVER,
     outboxPollSeconds: environment.OUTBOX_POLL_SECONDS,
+    outboxLeaseSeconds: environment.OUTBOX_LEASE_SECONDS,
     sendTimeoutMs: environment.SEND_TIMEOUT_MS,
   };
 }

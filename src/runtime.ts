@@ -34,6 +34,7 @@ export function startDispatcher(runtime: Runtime): OutboxDispatcher {
     smsSender: config.smsSender,
     changeFeed: runtime.context.changeFeed,
     pollSeconds: config.outboxPollSeconds,
+    leaseSeconds: config.outboxLeaseSeconds,
   });
   dispatcher.start();
   logger.info(

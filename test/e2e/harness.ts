@@ -30,6 +30,8 @@ const CHROMIUM_ARGS = [
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** Ends the process at once with SIGKILL, as a crash would. */
+  kill(): Promise<void>;
   output(): string;
 }
 
@@ -124,6 +126,12 @@ export async function startServer(environment: Record<string, string>): Promise<
   return {
     url,
     output: () => output,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

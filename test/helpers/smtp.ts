@@ -13,6 +13,8 @@ export interface TestSmtpServer {
   url: string;
   port: number;
   received: ReceivedMail[];
+  /** Messages whose DATA began, including those the server then hangs on. */
+  dataStarted: number;
   /** What the server answers to the next messages: accept, refuse for now (451), refuse for good (550) or hang. */
   mode: "accept" | "temporary_failure" | "permanent_failure" | "hang";
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
     url: "",
     port: 0,
     received,
+    dataStarted: 0,
     mode: "accept",
     close: async () => {},
   };
@@ -33,6 +36,7 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
+      state.dataStarted++;
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", async () => {
