@@ -121,7 +121,7 @@ export async function requestPasswordReset(
     return;
   }
   const user = await findUserByEmail(db, email);
-  if (!user || !user.active) {
+  if (!user?.active) {
     context.logger.info({ event: "password_reset_unknown" }, "password reset asked for an unknown address");
     return;
   }
@@ -164,7 +164,7 @@ export async function redeemLink(
   const user = await db.transaction(async (tx) => {
     const token = await findLiveAccountToken(tx, tokenHash, purpose, now);
     const owner = token ? await findUserById(tx, token.userId) : undefined;
-    if (!token || !owner || !owner.active) {
+    if (!token || !owner?.active) {
       throw new AppError("invalid_link");
     }
     checkPasswordStrength(request.password, owner.email);

@@ -10,6 +10,7 @@ import { RequireSession } from "./components/RequireSession";
 import { createQueryClient } from "./lib/query-client";
 import { ActivitiesPage } from "./pages/activities/ActivitiesPage";
 import { ActivityPage } from "./pages/activities/ActivityPage";
+import { AssistantPage } from "./pages/activities/AssistantPage";
 import { BusinessUnitRedirect } from "./pages/BusinessUnitRedirect";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { ActivityTypePage } from "./pages/catalog/ActivityTypePage";
@@ -60,6 +61,7 @@ export function App() {
                 <Route path="customers/:customerId" element={<CustomerPage />} />
                 <Route path="activities" element={<ActivitiesPage />} />
                 <Route path="activities/:activityId" element={<ActivityPage />} />
+                <Route path="activities/:activityId/assistant" element={<AssistantPage />} />
                 <Route path="schedule" element={<SchedulePage />} />
                 <Route path="my-day" element={<MyDayPage />} />
                 <Route path="*" element={<NotFound />} />

@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import enActivities from "../locales/en/activities.json";
+import enAssistant from "../locales/en/assistant.json";
 import enAuth from "../locales/en/auth.json";
 import enCatalog from "../locales/en/catalog.json";
 import enCommon from "../locales/en/common.json";
@@ -13,6 +14,7 @@ import enSettings from "../locales/en/settings.json";
 import enTeam from "../locales/en/team.json";
 import enUsers from "../locales/en/users.json";
 import frActivities from "../locales/fr/activities.json";
+import frAssistant from "../locales/fr/assistant.json";
 import frAuth from "../locales/fr/auth.json";
 import frCatalog from "../locales/fr/catalog.json";
 import frCommon from "../locales/fr/common.json";
@@ -43,6 +45,7 @@ const en = {
   forms: enForms,
   team: enTeam,
   activities: enActivities,
+  assistant: enAssistant,
   schedule: enSchedule,
   customers: enCustomers,
 };
@@ -57,6 +60,7 @@ const fr = {
   forms: frForms,
   team: frTeam,
   activities: frActivities,
+  assistant: frAssistant,
   schedule: frSchedule,
   customers: frCustomers,
 };

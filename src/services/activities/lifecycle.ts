@@ -7,7 +7,7 @@ import { notFound } from "../../server/errors.js";
 import { type Actor, requireRole } from "../access.js";
 import { checkAnswers } from "../catalog-service.js";
 import type { ServiceContext } from "../context.js";
-import { notifyAppointmentChange } from "../notifications/appointments.js";
+import { notifyAppointmentChange, notifySurveyInvitation } from "../notifications/appointments.js";
 import { type HistoryActor, recordHistory, staffHistoryActor } from "./history.js";
 import type { ActivityView } from "./present.js";
 import { getActivity, loadActivity } from "./queries.js";
@@ -168,6 +168,7 @@ async function createFollowUp(
     now,
     `Follow-up ${reference} created`,
   );
+  await notifySurveyInvitation(context, tx, { closed, survey: followUp });
 }
 
 export async function cancelActivity(

@@ -157,3 +157,52 @@ export async function notifyAppointmentChange(
     });
   }
 }
+
+/**
+ * Invites the customer to answer the satisfaction survey that the follow-up rule created when
+ * their visit closed; the link opens the survey activity on the portal.
+ */
+export async function notifySurveyInvitation(
+  context: ServiceContext,
+  tx: Executor,
+  visit: { closed: ActivityRow; survey: ActivityRow },
+): Promise<void> {
+  const { closed, survey } = visit;
+  if (!survey.customerId) return;
+  const [unit, customer, type, organization] = await Promise.all([
+    businessUnitRepository(tx, closed.organizationId).find(closed.businessUnitId),
+    customerRepository(tx, closed.organizationId).find(closed.businessUnitId, survey.customerId),
+    catalogRepository(tx, closed.organizationId).find(closed.businessUnitId, closed.activityTypeId),
+    findOrganization(tx, closed.organizationId),
+  ]);
+  if (!unit || !customer || !type) return;
+  const language = messageLanguage(customer.language);
+  const portalUrl = `${context.config.publicUrl}/portal`;
+  const values: TemplateValues = {
+    "customer.name": customer.displayName,
+    "customer.first_name": customer.firstName ?? "",
+    "activity.reference": closed.reference,
+    "activity.type": type.name,
+    ...(closed.startAt
+      ? visitTimeValues({
+          start: closed.startAt,
+          visitZone: unit.timeZone,
+          recipientZone: customer.timeZone,
+          language,
+        })
+      : {}),
+    "bu.name": unit.name,
+    "organization.name": organization?.name ?? "",
+    "portal.url": portalUrl,
+    "survey.url": `${portalUrl}/activities/${survey.id}`,
+  };
+  await composeAndQueue(context, tx, {
+    unit,
+    event: "visit_closed_survey",
+    recipient: { email: customer.email, mobile: customer.mobile, language },
+    values,
+    customerId: customer.id,
+    activityId: survey.id,
+    dueAt: context.clock.now(),
+  });
+}

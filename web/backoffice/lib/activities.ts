@@ -159,6 +159,8 @@ export const SCHEDULE_WARNING_CODES = [
   "unavailable",
   "travel_from_previous",
   "travel_to_next",
+  "lacks_skill",
+  "in_past",
 ] as const;
 export type ScheduleWarningCode = (typeof SCHEDULE_WARNING_CODES)[number];
 
@@ -173,6 +175,10 @@ export interface ScheduleWarning {
   unavailabilityReason?: string;
   /** The holiday's name or the day off's label. */
   label?: string;
+  /** The missing skill of a `lacks_skill` warning, the level it needs, and the worker's level or null. */
+  skillName?: string;
+  requiredLevel?: number;
+  workerLevel?: number | null;
 }
 
 export interface ScheduleRequest {

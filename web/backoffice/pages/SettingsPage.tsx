@@ -1,22 +1,26 @@
 import { Stack, Tabs, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { AdminOnly } from "../components/AdminOnly";
 import { QueryState } from "../components/QueryState";
 import { AddressForm } from "../components/settings/AddressForm";
 import { GeneralForm } from "../components/settings/GeneralForm";
 import { LocalisationForm } from "../components/settings/LocalisationForm";
+import { SchedulingSettingsForm } from "../components/settings/SchedulingSettingsForm";
 import { useBusinessUnit } from "../lib/business-units";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 import { usePageTitle } from "../lib/page-title";
 
-const TABS = ["general", "localisation", "address"] as const;
+const TABS = ["general", "localisation", "address", "scheduling"] as const;
 type SettingsTab = (typeof TABS)[number];
 
 function isSettingsTab(value: string | null): value is SettingsTab {
   return value !== null && (TABS as readonly string[]).includes(value);
 }
 
+/**
+ * Shows the unit's settings. Admins edit every section; other members see only the scheduling
+ * section, read-only.
+ */
 export function SettingsPage() {
   const { t } = useTranslation("settings");
   const businessUnit = useCurrentBusinessUnit();
@@ -25,14 +29,21 @@ export function SettingsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t("title")}</Title>
-      <AdminOnly>
+      {businessUnit.isAdmin ? (
         <SettingsTabs buId={businessUnit.id} />
-      </AdminOnly>
+      ) : (
+        <Stack gap="md" component="section" aria-labelledby="scheduling-settings">
+          <Title order={2} size="h3" id="scheduling-settings">
+            {t("tabs.scheduling")}
+          </Title>
+          <SchedulingSettingsForm buId={businessUnit.id} readOnly headingOrder={3} />
+        </Stack>
+      )}
     </Stack>
   );
 }
 
-/** Renders the three settings forms. The open tab is kept in the URL (`?tab=localisation`). */
+/** Renders the settings forms, one per tab. The open tab is kept in the URL (`?tab=localisation`). */
 function SettingsTabs({ buId }: { buId: string }) {
   const { t } = useTranslation("settings");
   const [searchParams, setSearchParams] = useSearchParams();
@@ -69,6 +80,9 @@ function SettingsTabs({ buId }: { buId: string }) {
       </Tabs.Panel>
       <Tabs.Panel value="address">
         <AddressForm key={saved.id} businessUnit={saved} />
+      </Tabs.Panel>
+      <Tabs.Panel value="scheduling">
+        <SchedulingSettingsForm key={saved.id} buId={saved.id} readOnly={false} headingOrder={2} />
       </Tabs.Panel>
     </Tabs>
   );

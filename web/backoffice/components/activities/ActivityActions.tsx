@@ -2,6 +2,7 @@ import { Alert, Button, Group } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { translateApiError } from "../../../shared/i18n";
 import { type Activity, useActivityAction } from "../../lib/activities";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
@@ -18,8 +19,9 @@ type Dialog = "schedule" | "report" | "cancel" | null;
  * unschedule, cancel and reopen. Planners and the assigned worker start and close.
  */
 export function ActivityActions({ activity }: { activity: Activity }) {
-  const { t } = useTranslation("activities");
+  const { t } = useTranslation(["activities", "assistant"]);
   const businessUnit = useCurrentBusinessUnit();
+  const navigate = useNavigate();
   const session = useSignedInSession();
   const isPlanner = useIsPlanner();
   const isAssignee = activity.assignee?.id === session.user.id;
@@ -51,7 +53,18 @@ export function ActivityActions({ activity }: { activity: Activity }) {
     <>
       <Group gap="sm">
         {isPlanner && pending && (
-          <Button onClick={() => setDialog("schedule")}>
+          <Button
+            onClick={() =>
+              navigate(
+                `/bu/${encodeURIComponent(businessUnit.id)}/activities/${encodeURIComponent(activity.id)}/assistant`,
+              )
+            }
+          >
+            {t("assistant:open")}
+          </Button>
+        )}
+        {isPlanner && pending && (
+          <Button variant="light" onClick={() => setDialog("schedule")}>
             {placed ? t("actions.reschedule") : t("actions.schedule")}
           </Button>
         )}

@@ -34,6 +34,17 @@ export function describeWarning(warning: ScheduleWarning): string {
           })
         : t("activities:warnings.unavailable");
     }
+    case "lacks_skill":
+      return typeof warning.workerLevel === "number"
+        ? t("activities:warnings.lacks_skill_level", {
+            skill: warning.skillName ?? "",
+            level: warning.requiredLevel ?? 0,
+            workerLevel: warning.workerLevel,
+          })
+        : t("activities:warnings.lacks_skill", {
+            skill: warning.skillName ?? "",
+            level: warning.requiredLevel ?? 0,
+          });
     case "public_holiday":
     case "day_off":
       return warning.label

@@ -1,6 +1,7 @@
 import { Anchor, Badge, ColorSwatch, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { BookingPolicyForm } from "../../components/catalog/BookingPolicyForm";
 import { CatalogAccess } from "../../components/catalog/CatalogAccess";
 import { FormEditor } from "../../components/catalog/FormEditor";
 import { GeneralForm } from "../../components/catalog/GeneralForm";
@@ -10,7 +11,7 @@ import { type ActivityType, useActivityType } from "../../lib/catalog";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
 import { usePageTitle } from "../../lib/page-title";
 
-const TABS = ["general", "skills", "activityForm", "closingForm"] as const;
+const TABS = ["general", "skills", "activityForm", "closingForm", "bookingPolicy"] as const;
 type TypeTab = (typeof TABS)[number];
 
 function isTypeTab(value: string | null): value is TypeTab {
@@ -93,6 +94,9 @@ function ActivityTypeTabs({ activityType }: { activityType: ActivityType }) {
         </Tabs.Panel>
         <Tabs.Panel value="closingForm">
           <FormEditor activityType={activityType} kind="closing" canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="bookingPolicy">
+          <BookingPolicyForm activityType={activityType} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
