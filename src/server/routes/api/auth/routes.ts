@@ -69,7 +69,12 @@ export function registerAuthRoutes(app: App, context: ServiceContext): void {
       path,
       {
         config: { public: true },
-        schema: { tags: ["auth"], summary, body: redeemBody, response: { 200: z.object({ done: z.literal(true) }), ...errorResponses } },
+        schema: {
+          tags: ["auth"],
+          summary,
+          body: redeemBody,
+          response: { 200: z.object({ done: z.literal(true) }), ...errorResponses },
+        },
       },
       async (request, reply) => {
         await redeemLink(context, purpose, request.body);
