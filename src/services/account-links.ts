@@ -94,9 +94,18 @@ async function sendLink(
   );
 }
 
+/** Reset requests whose lookup and sending run after the answer; tests wait for them. */
+const pendingResets = new Set<Promise<void>>();
+
+/** Waits until the reset requests already answered have queued their emails. */
+export async function settlePasswordResets(): Promise<void> {
+  await Promise.all([...pendingResets]);
+}
+
 /**
- * Sends a password reset link when the address belongs to an active account. The answer is the
- * same whether or not it does, and the same work (a keyed hash and a counter) happens either way.
+ * Sends a password reset link when the address belongs to an active account. The caller answers
+ * before the account is even looked up: the answer and its timing are the same whether or not the
+ * address exists, and the lookup and the email happen afterwards.
  */
 export async function requestPasswordReset(
   context: ServiceContext,
@@ -120,6 +129,18 @@ export async function requestPasswordReset(
     context.logger.warn({ event: "password_reset_limited" }, "password reset requests limited");
     return;
   }
+  const work = sendResetIfKnown(context, email).catch((error: unknown) => {
+    context.logger.error(
+      { err: error, event: "password_reset_failed" },
+      "password reset link could not be queued",
+    );
+  });
+  pendingResets.add(work);
+  void work.finally(() => pendingResets.delete(work));
+}
+
+async function sendResetIfKnown(context: ServiceContext, email: string): Promise<void> {
+  const { db } = context;
   const user = await findUserByEmail(db, email);
   if (!user?.active) {
     context.logger.info({ event: "password_reset_unknown" }, "password reset asked for an unknown address");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LogSmsTransport } from "../../src/integrations/mail/local-transport.js";
 import { SmtpTransport } from "../../src/integrations/mail/smtp-transport.js";
 import { OutboxDispatcher } from "../../src/jobs/dispatcher.js";
+import { settlePasswordResets } from "../../src/services/account-links.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
 import { addTestMember, createTestOrganization, TEST_PASSWORD } from "../helpers/factories.js";
 import { buildTestApp, signIn, type TestApp } from "../helpers/http.js";
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 async function deliver() {
+  await settlePasswordResets();
   const logger = pino({ level: "silent" });
   await new OutboxDispatcher({
     db: context.db,

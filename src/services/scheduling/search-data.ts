@@ -93,8 +93,8 @@ export async function loadSearchData(
         .map((visit) => ({
           id: visit.id,
           reference: visit.reference,
-          start: (visit.startAt as Date).toISOString(),
-          end: (visit.endAt as Date).toISOString(),
+          start: (visit.startAt as Date).getTime(),
+          end: (visit.endAt as Date).getTime(),
           place: placeKey(visit),
           inThisUnit: visit.businessUnitId === unit.id,
         })),

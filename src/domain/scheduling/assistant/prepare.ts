@@ -1,8 +1,14 @@
 import type { IANAZone } from "luxon";
-import { formatLocalDate, parseInstant, parseLocalDate } from "../working-time/calendar.js";
-import { type DayAvailability, dayAvailability } from "../working-time/index.js";
+import { formatLocalDate, parseInstant } from "../working-time/calendar.js";
+import {
+  type DaySpans,
+  dayAvailabilitySpans,
+  formatDaySpans,
+  withUnavailabilities,
+} from "../working-time/day-availability.js";
 import type { Span } from "../working-time/spans.js";
-import { loadZone, startOfLocalDay } from "../working-time/wall-time.js";
+import type { DayAvailability } from "../working-time/types.js";
+import { loadZone, offsetAt, startOfLocalDay } from "../working-time/wall-time.js";
 import type { CandidateWorker, PlaceKey, Reason, RequiredSkill, TravelLookup, TravelSide } from "./types.js";
 
 export const MINUTE_MS = 60_000;
@@ -29,7 +35,12 @@ export interface PreparedDay {
   stops: Stop[];
 }
 
-export function parseOrThrow(value: string, name: string): number {
+export function parseOrThrow(value: string | number, name: string): number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value))
+      throw new RangeError(`Invalid ${name} ${value}: expected epoch milliseconds.`);
+    return value;
+  }
   const parsed = parseInstant(value);
   if (parsed === undefined)
     throw new RangeError(`Invalid ${name} "${value}": expected an ISO 8601 instant with an offset.`);
@@ -44,7 +55,7 @@ export function zoneOrThrow(name: string): IANAZone {
 
 /** Local date, in `zone`, of an instant. */
 export function localDayNumber(zone: IANAZone, instant: number): number {
-  return Math.floor((instant + zone.offset(instant) * MINUTE_MS) / 86_400_000);
+  return Math.floor((instant + offsetAt(zone, instant) * MINUTE_MS) / 86_400_000);
 }
 
 /** The skills the worker lacks, or has below the required level. */
@@ -79,6 +90,33 @@ export function stopsOf(worker: CandidateWorker): Stop[] {
     .sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Days without leave, computed once per distinct set of hours, exceptions and holidays within one
+ * search: most workers of a unit share them, and computing days is the costly part of a search.
+ */
+export class SharedDays {
+  private readonly days = new Map<string, DaySpans[]>();
+
+  of(worker: CandidateWorker, firstDay: number, lastDay: number): DaySpans[] {
+    const { workingTime } = worker;
+    const key = JSON.stringify([
+      workingTime.zone,
+      workingTime.weeklyHours,
+      workingTime.exceptions ?? [],
+      workingTime.holidays ?? [],
+    ]);
+    let days = this.days.get(key);
+    if (!days) {
+      days = dayAvailabilitySpans(
+        { ...workingTime, unavailabilities: [] },
+        { from: formatLocalDate(firstDay), to: formatLocalDate(lastDay) },
+      );
+      this.days.set(key, days);
+    }
+    return days;
+  }
+}
+
 /** The worker's local days from `firstDay` to `lastDay` (day numbers), with working spans and stops. */
 export function prepareDays(
   zone: IANAZone,
@@ -86,25 +124,36 @@ export function prepareDays(
   stops: readonly Stop[],
   firstDay: number,
   lastDay: number,
+  shared?: SharedDays,
 ): PreparedDay[] {
-  const availability = dayAvailability(worker.workingTime, {
-    from: formatLocalDate(firstDay),
-    to: formatLocalDate(lastDay),
-  });
-  return availability.map((day) => {
-    const dayNumber = parseLocalDate(day.date) as number;
+  const days = shared
+    ? withUnavailabilities(shared.of(worker, firstDay, lastDay), worker.workingTime.unavailabilities ?? [])
+    : dayAvailabilitySpans(worker.workingTime, {
+        from: formatLocalDate(firstDay),
+        to: formatLocalDate(lastDay),
+      });
+  let firstStop = 0;
+  return days.map((day, index) => {
+    const dayNumber = firstDay + index;
     const midnight = startOfLocalDay(zone, dayNumber);
     const nextMidnight = startOfLocalDay(zone, dayNumber + 1);
+    // Stops are sorted by start: skip those that ended before this day, then take those that touch it.
+    while (firstStop < stops.length && (stops[firstStop] as Stop).end <= midnight) firstStop++;
+    const dayStops: Stop[] = [];
+    for (let next = firstStop; next < stops.length && (stops[next] as Stop).start < nextMidnight; next++) {
+      if ((stops[next] as Stop).end > midnight) dayStops.push(stops[next] as Stop);
+    }
+    let formatted: DayAvailability | undefined;
     return {
       date: day.date,
-      availability: day,
+      get availability() {
+        formatted ??= formatDaySpans(day);
+        return formatted;
+      },
       midnight,
       nextMidnight,
-      working: day.working.map((interval) => ({
-        start: Date.parse(interval.start),
-        end: Date.parse(interval.end),
-      })),
-      stops: stops.filter((stop) => stop.end > midnight && stop.start < nextMidnight),
+      working: day.working,
+      stops: dayStops,
     };
   });
 }

@@ -7,6 +7,7 @@ import {
   type PreparedDay,
   parseOrThrow,
   prepareDays,
+  SharedDays,
   type Stop,
   stopsOf,
   travelSide,
@@ -26,6 +27,19 @@ import type {
 } from "./types.js";
 
 const DAY_MS = 86_400_000;
+
+/** ISO strings of instants already formatted: workers share the same grid of candidate starts. */
+const isoCache = new Map<number, string>();
+
+function iso(instant: number): string {
+  let text = isoCache.get(instant);
+  if (text === undefined) {
+    if (isoCache.size >= 100_000) isoCache.clear();
+    text = new Date(instant).toISOString();
+    isoCache.set(instant, text);
+  }
+  return text;
+}
 
 /**
  * Score of a feasible slot, from 0 to 100 (higher is better):
@@ -114,13 +128,14 @@ export function findSlots(input: SlotSearchInput): SlotSearchResult {
 
   const slots: Slot[] = [];
   const unsuitable: Unsuitable[] = [];
+  const shared = new SharedDays();
   for (const worker of input.workers) {
     const lacking = missingSkills(worker, input.requiredSkills);
     if (lacking.length > 0) {
       unsuitable.push({ workerId: worker.id, date: null, grade: "red", reasons: lacking });
       continue;
     }
-    const days = prepareDays(zone, worker, stopsOf(worker), firstDay, lastDay);
+    const days = prepareDays(zone, worker, stopsOf(worker), firstDay, lastDay, shared);
     for (const day of days) {
       const found = searchDay(context, worker, day);
       if (found.length > 0) slots.push(...found);
@@ -222,8 +237,8 @@ function searchDay(context: SearchContext, worker: CandidateWorker, day: Prepare
       slots.push({
         workerId: worker.id,
         date: day.date,
-        start: new Date(start).toISOString(),
-        end: new Date(start + duration).toISOString(),
+        start: iso(start),
+        end: iso(start + duration),
         travelBefore: before,
         travelAfter: after,
         addedMinutes: added.minutes,

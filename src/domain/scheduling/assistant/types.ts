@@ -16,9 +16,9 @@ export type TravelLookup = (from: string, to: string) => Travel;
 export interface BookedVisit {
   id: string;
   reference: string;
-  /** ISO 8601 instants, half-open. */
-  start: string;
-  end: string;
+  /** Half-open: ISO 8601 instants with an offset, or epoch milliseconds. */
+  start: string | number;
+  end: string | number;
   place: PlaceKey;
   /** False for a visit of another business unit: it blocks time, its details stay hidden. */
   inThisUnit: boolean;

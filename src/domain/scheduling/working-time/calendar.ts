@@ -12,6 +12,7 @@ export const MINUTES_PER_DAY = 1440;
 
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL_TIME_PATTERN = /^(\d{2}):(\d{2})$/;
+const UTC_ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Returns the day number of a real date "YYYY-MM-DD", or undefined for any other text. */
@@ -62,6 +63,19 @@ export function parseWallTime(value: string, allowEndOfDay: boolean): number | u
  * or undefined when the text has no offset or is not a real date and time.
  */
 export function parseInstant(value: string): number | undefined {
+  // The UTC form that toISOString writes is common and needs no zone handling.
+  if (UTC_ISO_PATTERN.test(value)) {
+    const epochMs = Date.parse(value);
+    // Date.parse rolls 30 February over to March and accepts 24:00, so the day and hour are checked.
+    if (
+      !Number.isNaN(epochMs) &&
+      new Date(epochMs).getUTCDate() === Number(value.slice(8, 10)) &&
+      value.slice(11, 13) !== "24"
+    ) {
+      return epochMs;
+    }
+    return undefined;
+  }
   if (!INSTANT_PATTERN.test(value)) return undefined;
 
   // setZone keeps the offset written in the text, so luxon's default zone plays no part.

@@ -18,6 +18,7 @@ import type {
   DateRange,
   DayAvailability,
   LocalDate,
+  Unavailability,
   UnavailabilityReason,
   WallTimeRange,
   WeeklyHours,
@@ -113,7 +114,7 @@ function rangeToSpan(zone: IANAZone, day: number, range: WallTimeRange, nextDayS
 }
 
 /** Blocked part of a day, in epoch milliseconds until the day is formatted. */
-interface BlockedSpan extends Span {
+export interface BlockedSpan extends Span {
   reason: BlockedReason;
   details: Partial<BlockedInterval>;
 }
@@ -124,6 +125,17 @@ function blockedSpans(
   details: Partial<BlockedInterval> = {},
 ): BlockedSpan[] {
   return spans.map((span) => ({ start: span.start, end: span.end, reason, details }));
+}
+
+/** One local day before formatting: working spans and blocked spans in epoch milliseconds. */
+export interface DaySpans {
+  date: LocalDate;
+  working: Span[];
+  blocked: BlockedSpan[];
+}
+
+export function formatDaySpans(day: DaySpans): DayAvailability {
+  return formatDay(day.date, day.working, day.blocked);
 }
 
 function formatDay(date: LocalDate, working: Span[], blocked: BlockedSpan[]): DayAvailability {
@@ -140,7 +152,7 @@ function formatDay(date: LocalDate, working: Span[], blocked: BlockedSpan[]): Da
   };
 }
 
-function computeDay(input: PreparedInput, day: number): DayAvailability {
+function computeDaySpans(input: PreparedInput, day: number): DaySpans {
   const { zone } = input;
   const date = formatLocalDate(day);
   const nextDayStart = startOfLocalDay(zone, day + 1);
@@ -152,11 +164,15 @@ function computeDay(input: PreparedInput, day: number): DayAvailability {
   const exceptionHours = exception?.hours;
   if (exceptionHours === "off") {
     const details = exception?.label === undefined ? {} : { label: exception.label };
-    return formatDay(date, [], blockedSpans(wholeDay, "day_off", details));
+    return { date, working: [], blocked: blockedSpans(wholeDay, "day_off", details) };
   }
   const holidayNames = input.holidayNames.get(day);
   if (holidayNames && !exception?.appliesOnPublicHolidays) {
-    return formatDay(date, [], blockedSpans(wholeDay, "public_holiday", { label: holidayNames.join(", ") }));
+    return {
+      date,
+      working: [],
+      blocked: blockedSpans(wholeDay, "public_holiday", { label: holidayNames.join(", ") }),
+    };
   }
 
   const pattern = exceptionHours ?? input.weeklyHours;
@@ -186,7 +202,43 @@ function computeDay(input: PreparedInput, day: number): DayAvailability {
     working = subtractSpans(working, [unavailability.span]);
   }
 
-  return formatDay(date, working, blocked);
+  return { date, working, blocked };
+}
+
+/**
+ * Applies unavailabilities to days computed without them, by step 4 of `dayAvailability`: each
+ * removes the working time it covers, in list order. Lets callers share the days of workers who
+ * have the same hours and differ only in their leave. Throws a RangeError for an unavailability without valid instants.
+ */
+export function withUnavailabilities(
+  days: readonly DaySpans[],
+  unavailabilities: readonly Unavailability[],
+): DaySpans[] {
+  if (unavailabilities.length === 0) return [...days];
+  const spans = unavailabilities.map((unavailability) => {
+    const start = parseInstant(unavailability.start);
+    const end = parseInstant(unavailability.end);
+    if (start === undefined || end === undefined || end <= start) {
+      throw new RangeError(
+        `Invalid unavailability ${unavailability.id}: its instants need offsets and an end after the start.`,
+      );
+    }
+    return {
+      span: { start, end },
+      details: { unavailabilityId: unavailability.id, unavailabilityReason: unavailability.reason },
+    };
+  });
+  return days.map((day) => {
+    let working = day.working;
+    let blocked = day.blocked;
+    for (const { span, details } of spans) {
+      const covered = intersectSpans(working, [span]);
+      if (covered.length === 0) continue;
+      blocked = [...blocked, ...blockedSpans(covered, "unavailable", details)];
+      working = subtractSpans(working, [span]);
+    }
+    return working === day.working ? day : { date: day.date, working, blocked };
+  });
 }
 
 /**
@@ -205,7 +257,20 @@ export function dayAvailability(input: WorkingTimeInput, range: DateRange): DayA
   const { prepared, from, to } = prepare(input, range);
   const days: DayAvailability[] = [];
   for (let day = from; day <= to; day++) {
-    days.push(computeDay(prepared, day));
+    days.push(formatDaySpans(computeDaySpans(prepared, day)));
+  }
+  return days;
+}
+
+/**
+ * The same days as `dayAvailability`, with spans left in epoch milliseconds for code that computes
+ * on them (the scheduling assistant); `formatDaySpans` gives the public form of one day.
+ */
+export function dayAvailabilitySpans(input: WorkingTimeInput, range: DateRange): DaySpans[] {
+  const { prepared, from, to } = prepare(input, range);
+  const days: DaySpans[] = [];
+  for (let day = from; day <= to; day++) {
+    days.push(computeDaySpans(prepared, day));
   }
   return days;
 }

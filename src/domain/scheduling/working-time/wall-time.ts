@@ -10,6 +10,28 @@ import { DAY_MS, MINUTE_MS } from "./calendar.js";
 /** Side of a range that a wall time marks. The side decides the instant chosen in a fall-back overlap. */
 export type RangeSide = "start" | "end";
 
+/** Offsets already computed, per zone and instant: luxon asks Intl for each one, which is slow. */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 200_000;
+
+/**
+ * Returns the zone's UTC offset in minutes at an instant, remembering it. The searches ask for
+ * the same midnights and wall times once per worker, so most calls hit the cache.
+ */
+export function offsetAt(zone: IANAZone, instant: number): number {
+  let offsets = offsetCache.get(zone.name);
+  if (!offsets) {
+    offsets = new Map();
+    offsetCache.set(zone.name, offsets);
+  }
+  const cached = offsets.get(instant);
+  if (cached !== undefined) return cached;
+  if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+  const offset = zone.offset(instant);
+  offsets.set(instant, offset);
+  return offset;
+}
+
 /** Returns the luxon zone for an IANA name, or undefined when the name is unknown. */
 export function loadZone(name: string): IANAZone | undefined {
   const zone = IANAZone.create(name);
@@ -28,11 +50,11 @@ export function loadZone(name: string): IANAZone | undefined {
  */
 export function wallTimeToInstant(zone: IANAZone, wallMs: number, side: RangeSide): number {
   // Offsets one day before and after, which differ only near a transition.
-  const candidateOffsets = new Set([zone.offset(wallMs - DAY_MS), zone.offset(wallMs + DAY_MS)]);
+  const candidateOffsets = new Set([offsetAt(zone, wallMs - DAY_MS), offsetAt(zone, wallMs + DAY_MS)]);
   const instants: number[] = [];
   for (const offset of candidateOffsets) {
     const instant = wallMs - offset * MINUTE_MS;
-    if (zone.offset(instant) === offset) instants.push(instant);
+    if (offsetAt(zone, instant) === offset) instants.push(instant);
   }
   instants.sort((a, b) => a - b);
 
@@ -47,7 +69,7 @@ export function wallTimeToInstant(zone: IANAZone, wallMs: number, side: RangeSid
  * Used for the gap, where it returns the transition instant.
  */
 function firstInstantAtOrAfter(zone: IANAZone, wallMs: number): number {
-  const wallTimeAt = (instant: number) => instant + zone.offset(instant) * MINUTE_MS;
+  const wallTimeAt = (instant: number) => instant + offsetAt(zone, instant) * MINUTE_MS;
 
   // Every zone offset lies within ±1 day, so the wall time at `low` is before `wallMs`
   // and the wall time at `high` is not.
