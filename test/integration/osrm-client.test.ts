@@ -309,6 +309,11 @@ describe("OSRM client fallback", () => {
       { minutes: 4, km: 2 },
       { minutes: 10, km: 6 },
     ]);
+    // The server shares this process's event loop: on a busy machine it may read the request only
+    // after the client gave up, so the test waits for it rather than assume it arrived in time.
+    const deadline = Date.now() + 5_000;
+    while (requests.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests).toHaveLength(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, event: "osrm_failed", failure: "timeout", pairs: 2 });
@@ -325,7 +330,10 @@ describe("OSRM client fallback", () => {
     handler = answerTable;
     const travels = await provider.travel([[A, X]]);
 
-    expect(requests).toHaveLength(2);
+    // Only this test asks for A: a late request of an earlier test does not count.
+    expect(
+      requests.filter((request) => request.coordinates.some(([longitude]) => longitude === A.longitude)),
+    ).toHaveLength(2);
     expect(travels).toEqual([{ minutes: 3, km: 1 }]);
   });
 
