@@ -45,6 +45,8 @@ export interface PolicyBooking {
 
 /** A bounded number of tries when the chosen start is taken meanwhile. */
 const MAX_ATTEMPTS = 5;
+/** Days searched for fresh windows after a conflict, from the wanted day. */
+const FRESH_DAYS = 3;
 
 function refused(reasons: Reason[], message: string): AppError {
   return new AppError("slot_refused", message, { reasons });
@@ -279,17 +281,17 @@ export async function bookUnderPolicy(
     0,
     MAX_ATTEMPTS,
   );
-  const historyActor: HistoryActor =
-    booker.kind === "staff"
-      ? await staffHistoryActor(context.db, booker.actor)
-      : { kind: "customer", id: booker.customerId, name: booker.name };
   for (const candidate of candidates) {
-    const outcome = await attempt(context, unit, row.id, booker, historyActor, policy, candidate, window);
+    const outcome = await attempt(context, unit, row, booker, policy, candidate, window);
     if (outcome.booked) return outcome.booked;
     if (outcome.refusal && !window) throw outcome.refusal;
   }
+  // Fresh choices from the wanted day over the next days: enough to pick again at once, and
+  // cheap enough that a burst of refused attempts does not become a burst of long searches.
+  const firstDay = DateTime.fromJSDate(requested.at, { zone: unit.timeZone });
   const { offer } = await offerWindows(context, unit, await subjectOf(context, row), policy, {
-    from: DateTime.fromJSDate(requested.at, { zone: unit.timeZone }).toISODate()!,
+    from: firstDay.toISODate()!,
+    to: firstDay.plus({ days: FRESH_DAYS - 1 }).toISODate()!,
   });
   throw new AppError("schedule_conflict", "This time was just taken; choose one of the fresh windows.", {
     freshWindows: offer.windows,
@@ -310,13 +312,23 @@ function refuseLateChange(booker: Booker, row: ActivityRow, policy: BookingPolic
 async function attempt(
   context: ServiceContext,
   unit: BusinessUnitRow,
-  activityId: string,
+  activity: ActivityRow,
   booker: Booker,
-  historyActor: HistoryActor,
   policy: BookingPolicy,
   candidate: { workerId: string; start: Date },
   window: { start: Date; end: Date } | null,
 ): Promise<{ booked?: PolicyBooking; refusal?: AppError }> {
+  const activityId = activity.id;
+  // A time already taken is refused without the lock. The check inside the lock, and the
+  // exclusion constraint under it, still decide for times that look free.
+  const end = new Date(candidate.start.getTime() + activity.durationMinutes * 60_000);
+  const taken = await activityRepository(context.db, unit.organizationId).listOpenVisitsOfWorker(
+    candidate.workerId,
+    candidate.start,
+    end,
+    activityId,
+  );
+  if (taken.length > 0) return {};
   try {
     return await context.db.transaction(async (tx) => {
       const repository = activityRepository(tx, unit.organizationId);
@@ -353,6 +365,10 @@ async function attempt(
         ),
       );
       await notifyAppointmentChange(context, tx, { before: row, after: updated });
+      const historyActor: HistoryActor =
+        booker.kind === "staff"
+          ? await staffHistoryActor(tx, booker.actor)
+          : { kind: "customer", id: booker.customerId, name: booker.name };
       await recordHistory(
         tx,
         { organizationId: unit.organizationId, businessUnitId: unit.id },
