@@ -631,3 +631,22 @@ describe("staff assistant, explanations and access", () => {
     expect(denied.statusCode).toBe(403);
   });
 });
+
+describe("booking requests the offers could not have made", () => {
+  it("refuses a window off the grid, a past window and a worker of no unit", async () => {
+    context.clock.set("2026-06-01T08:00:00Z");
+    const unit = await createUnit({ stepMinutes: 60 });
+    await setPolicy(unit, { arrivalWindowMinutes: 120, minimumNoticeMinutes: 0 });
+    await addWorker(unit);
+    const activityId = await createActivity(unit);
+    const offGrid = await book(unit, activityId, { windowStart: "2026-06-02T07:17:00Z" });
+    expect([offGrid.statusCode, offGrid.json().error.details.fields[0].path]).toEqual([400, "windowStart"]);
+    const past = await book(unit, activityId, { windowStart: "2026-05-29T06:00:00Z" });
+    expect([past.statusCode, past.json().error.details.reasons]).toEqual([422, [{ code: "in_past" }]]);
+    const stranger = await book(unit, activityId, {
+      workerId: "00000000-0000-4000-8000-000000000000",
+      start: "2026-06-02T09:00:00+02:00",
+    });
+    expect([stranger.statusCode, stranger.json().error.details.fields[0].path]).toEqual([400, "workerId"]);
+  });
+});

@@ -8,7 +8,8 @@ import {
 import { parseInstant } from "../../domain/scheduling/working-time/calendar.js";
 import { type ActivityRow, activityRepository } from "../../repositories/activities.js";
 import { type BusinessUnitRow, businessUnitRepository } from "../../repositories/business-units.js";
-import { AppError, notFound } from "../../server/errors.js";
+import { membershipRepository } from "../../repositories/memberships.js";
+import { AppError, invalidField, notFound } from "../../server/errors.js";
 import { type Actor, requireRole } from "../access.js";
 import { type HistoryActor, recordHistory, staffHistoryActor } from "../activities/history.js";
 import { diff, PLANNING_ROLES, refuseUnless, writeOrConflict } from "../activities/shared.js";
@@ -266,16 +267,10 @@ export async function bookUnderPolicy(
     const end = new Date(requested.at.getTime() + row.durationMinutes * 60_000);
     const reasons = policyReasons(unit, policy, now, requested.at, end);
     if (reasons.length > 0) throw refused(reasons, "The booking policy does not allow this start.");
-  } else if (
-    policyReasons(unit, policy, now, window.start, window.end).some(
-      (reason) => reason.code === "beyond_horizon",
-    )
-  ) {
-    throw refused(
-      policyReasons(unit, policy, now, window.start, window.end),
-      "The booking policy does not allow this window.",
-    );
+  } else {
+    refuseWindow(unit, policy, now, window);
   }
+  if (request.workerId !== undefined) await requireFieldWorker(context, unit, request.workerId);
 
   const candidates = (await candidatesFor(context, unit, row, policy, request, requested)).slice(
     0,
@@ -296,6 +291,60 @@ export async function bookUnderPolicy(
   throw new AppError("schedule_conflict", "This time was just taken; choose one of the fresh windows.", {
     freshWindows: offer.windows,
   });
+}
+
+/**
+ * Refuses a window that the offers could not have listed: one not on the grid of the unit's local
+ * midnight + k × window length, one that ends before the earliest allowed start, or one past the
+ * horizon.
+ */
+function refuseWindow(
+  unit: BusinessUnitRow,
+  policy: BookingPolicy,
+  now: Date,
+  window: { start: Date; end: Date },
+): void {
+  const local = DateTime.fromJSDate(window.start, { zone: unit.timeZone });
+  const minutesSinceMidnight = local.hour * 60 + local.minute;
+  if (
+    local.second !== 0 ||
+    local.millisecond !== 0 ||
+    minutesSinceMidnight % policy.arrivalWindowMinutes !== 0
+  ) {
+    throw new AppError("validation_failed", "windowStart: use the start of one of the offered windows.", {
+      fields: [
+        {
+          path: "windowStart",
+          message: "use the start of one of the offered windows",
+          value: window.start.toISOString(),
+        },
+      ],
+    });
+  }
+  const earliest = new Date(now.getTime() + policy.minimumNoticeMinutes * 60_000);
+  if (window.end <= now) throw refused([{ code: "in_past" }], "This window is in the past.");
+  if (window.end <= earliest) {
+    throw refused(
+      [{ code: "inside_notice", earliestStart: earliest.toISOString() }],
+      "This window is inside the minimum notice.",
+    );
+  }
+  const reasons = policyReasons(unit, policy, now, window.start, window.end).filter(
+    (reason) => reason.code === "beyond_horizon",
+  );
+  if (reasons.length > 0) throw refused(reasons, "The booking policy does not allow this window.");
+}
+
+/** Refuses a worker id that is not a field worker of the unit, with the field named. */
+async function requireFieldWorker(
+  context: ServiceContext,
+  unit: BusinessUnitRow,
+  workerId: string,
+): Promise<void> {
+  const membership = await membershipRepository(context.db, unit.organizationId).find(unit.id, workerId);
+  if (!membership?.roles.includes("field_worker")) {
+    throw invalidField("workerId", "no such field worker in this business unit", workerId);
+  }
 }
 
 function refuseLateChange(booker: Booker, row: ActivityRow, policy: BookingPolicy, now: Date): void {

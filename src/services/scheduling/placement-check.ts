@@ -2,6 +2,7 @@ import type { Executor } from "../../db/database.js";
 import { explainPlacement, type Reason, type TravelSide } from "../../domain/scheduling/assistant/index.js";
 import type { ActivityRow } from "../../repositories/activities.js";
 import type { BusinessUnitRow } from "../../repositories/business-units.js";
+import { invalidField } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
 import { travelProviderFor } from "./providers.js";
 import { loadSearchData, loadTravel, placeKey, requiredSkillsOf } from "./search-data.js";
@@ -36,7 +37,7 @@ export async function checkPlacement(
     { exceptActivityId: activity.id, workerIds: [assigneeId] },
   );
   const worker = data.workers[0];
-  if (!worker) throw new Error(`Worker ${assigneeId} is not a field worker of the unit.`);
+  if (!worker) throw invalidField("workerId", "no such field worker in this business unit", assigneeId);
   const place = placeKey(activity);
   const travel = await loadTravel(travelProviderFor(context, data.settings), place, [worker]);
   const explanation = explainPlacement({
