@@ -19,10 +19,13 @@ import { CustomerImportPage } from "./pages/customers/CustomerImportPage";
 import { CustomerPage } from "./pages/customers/CustomerPage";
 import { CustomersPage } from "./pages/customers/CustomersPage";
 import { NewCustomerPage } from "./pages/customers/NewCustomerPage";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
+import { MessagesPage } from "./pages/messages/MessagesPage";
 import { MyDayPage } from "./pages/my-day/MyDayPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { SetPasswordPage } from "./pages/SetPasswordPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { SchedulePage } from "./pages/schedule/SchedulePage";
 import { TeamPage } from "./pages/team/TeamPage";
@@ -44,6 +47,9 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<SetPasswordPage purpose="password_reset" />} />
+            <Route path="/invitation" element={<SetPasswordPage purpose="invitation" />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<BusinessUnitRedirect />} />
               <Route path="/change-password" element={<ChangePasswordPage />} />
@@ -63,6 +69,7 @@ export function App() {
                 <Route path="activities/:activityId" element={<ActivityPage />} />
                 <Route path="activities/:activityId/assistant" element={<AssistantPage />} />
                 <Route path="schedule" element={<SchedulePage />} />
+                <Route path="messages" element={<MessagesPage />} />
                 <Route path="my-day" element={<MyDayPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

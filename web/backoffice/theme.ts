@@ -1,5 +1,6 @@
 import {
   createTheme,
+  Drawer,
   Modal,
   Notification,
   NumberInput,
@@ -10,7 +11,7 @@ import {
 import type { TFunction } from "i18next";
 
 /**
- * Creates the Mantine theme. Close buttons of modals and notifications have no accessible name
+ * Creates the Mantine theme. Close buttons of modals, drawers and notifications have no accessible name
  * by default in Mantine 9, so the theme gives them the translated "Close". Required inputs keep
  * the `required` attribute but show no asterisk, because the asterisk would become part of the
  * label's text ("Email *") and break exact label look-ups in browser tests. Select lists are
@@ -24,6 +25,7 @@ export function createLocalizedTheme(t: TFunction) {
     focusRing: "auto",
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
       TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
       PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),

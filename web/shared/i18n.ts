@@ -8,6 +8,7 @@ import enCommon from "../locales/en/common.json";
 import enCustomers from "../locales/en/customers.json";
 import enErrors from "../locales/en/errors.json";
 import enForms from "../locales/en/forms.json";
+import enMessages from "../locales/en/messages.json";
 import enPortal from "../locales/en/portal.json";
 import enSchedule from "../locales/en/schedule.json";
 import enSettings from "../locales/en/settings.json";
@@ -21,6 +22,7 @@ import frCommon from "../locales/fr/common.json";
 import frCustomers from "../locales/fr/customers.json";
 import frErrors from "../locales/fr/errors.json";
 import frForms from "../locales/fr/forms.json";
+import frMessages from "../locales/fr/messages.json";
 import frPortal from "../locales/fr/portal.json";
 import frSchedule from "../locales/fr/schedule.json";
 import frSettings from "../locales/fr/settings.json";
@@ -48,6 +50,7 @@ const en = {
   assistant: enAssistant,
   schedule: enSchedule,
   customers: enCustomers,
+  messages: enMessages,
 };
 const fr = {
   common: frCommon,
@@ -63,6 +66,7 @@ const fr = {
   assistant: frAssistant,
   schedule: frSchedule,
   customers: frCustomers,
+  messages: frMessages,
 };
 
 // The two `satisfies` checks make type checking fail when a key exists in only one language.
@@ -176,6 +180,7 @@ const TRANSLATED_ERROR_CODES = [
   "unavailable",
   "geocoding_unavailable",
   "geocoding_failed",
+  "invalid_link",
 ] as const;
 type TranslatedErrorCode = (typeof TRANSLATED_ERROR_CODES)[number];
 

@@ -6,7 +6,7 @@ import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 /**
  * Renders the links to the screens of the current business unit. Every member sees "Home" and
  * "Customers", only its admins see "Settings" and "Users", only its admins and planners see
- * "Team", "Catalog", "Activities" and "Schedule", and only its field workers see "My day".
+ * "Team", "Catalog", "Activities", "Schedule" and "Messages", and only its field workers see "My day".
  */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -33,6 +33,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
       ? [
           { to: `${base}/activities`, label: t("nav", { ns: "activities" }) },
           { to: `${base}/schedule`, label: t("nav", { ns: "schedule" }) },
+          { to: `${base}/messages`, label: t("nav", { ns: "messages" }) },
         ]
       : []),
     ...(businessUnit.roles.includes("field_worker")

@@ -8,9 +8,13 @@ import { QueryState } from "./QueryState";
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 
-/** State passed to the sign-in page, so it can return to the page that was requested. */
+/**
+ * State passed to the sign-in page: the page to return to after signing in, and a notice to show,
+ * such as the confirmation that a password was set with an emailed link.
+ */
 export interface LoginLocationState {
   from?: string;
+  notice?: "password_reset" | "invitation_accepted";
 }
 
 /**

@@ -161,6 +161,7 @@ export const SCHEDULE_WARNING_CODES = [
   "travel_to_next",
   "lacks_skill",
   "in_past",
+  "already_started",
 ] as const;
 export type ScheduleWarningCode = (typeof SCHEDULE_WARNING_CODES)[number];
 

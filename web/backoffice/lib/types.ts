@@ -58,7 +58,8 @@ export interface BusinessUnitUser {
 export interface NewBusinessUnitUser {
   email: string;
   name: string;
-  password: string;
+  /** Initial password to change at first sign-in. Without it, the server emails an invitation link. */
+  password?: string;
   roles: Role[];
 }
 

@@ -36,6 +36,17 @@ export function useAddUser(buId: string) {
   });
 }
 
+/**
+ * Emails the member a new invitation link, which works once for one hour. Earlier links stop
+ * working.
+ */
+export function useSendInvitation(buId: string) {
+  return useMutation({
+    mutationFn: (userId: string) =>
+      api.post<{ sent: true }>(`${usersPath(buId)}/${segment(userId)}/invitation`),
+  });
+}
+
 export function useUpdateUserRoles(buId: string) {
   const refresh = useRefreshUsers(buId);
   return useMutation({

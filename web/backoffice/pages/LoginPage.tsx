@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { translateApiError } from "../../shared/i18n";
 import { PasswordField } from "../components/PasswordField";
 import { PublicLayout } from "../components/PublicLayout";
@@ -29,6 +29,7 @@ export function LoginPage() {
   // attempt number remounts the alert, so screen readers announce a repeated error again.
   const [loginError, setLoginError] = useState<{ error: unknown; attempt: number } | null>(null);
   usePageTitle(t("login.title"));
+  const notice = (location.state as LoginLocationState | null)?.notice;
 
   const form = useForm({
     initialValues: { email: "", password: "" },
@@ -62,6 +63,13 @@ export function LoginPage() {
           <Title order={1} size="h2">
             {t("login.heading")}
           </Title>
+          {notice !== undefined && loginError === null && (
+            <Alert color="green" variant="light" role="status">
+              {notice === "invitation_accepted"
+                ? t("login.noticeInvitationAccepted")
+                : t("login.noticePasswordReset")}
+            </Alert>
+          )}
           {loginError !== null && (
             <Alert key={loginError.attempt} color="red" variant="light">
               {translateApiError(loginError.error)}
@@ -83,6 +91,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending}>
             {t("login.submit")}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t("login.forgotPassword")}
+          </Anchor>
         </Stack>
       </form>
     </PublicLayout>

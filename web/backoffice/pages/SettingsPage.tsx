@@ -5,12 +5,13 @@ import { QueryState } from "../components/QueryState";
 import { AddressForm } from "../components/settings/AddressForm";
 import { GeneralForm } from "../components/settings/GeneralForm";
 import { LocalisationForm } from "../components/settings/LocalisationForm";
+import { MessagesSettings } from "../components/settings/MessagesSettings";
 import { SchedulingSettingsForm } from "../components/settings/SchedulingSettingsForm";
 import { useBusinessUnit } from "../lib/business-units";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 import { usePageTitle } from "../lib/page-title";
 
-const TABS = ["general", "localisation", "address", "scheduling"] as const;
+const TABS = ["general", "localisation", "address", "scheduling", "messages"] as const;
 type SettingsTab = (typeof TABS)[number];
 
 function isSettingsTab(value: string | null): value is SettingsTab {
@@ -18,8 +19,8 @@ function isSettingsTab(value: string | null): value is SettingsTab {
 }
 
 /**
- * Shows the unit's settings. Admins edit every section; other members see only the scheduling
- * section, read-only.
+ * Shows the unit's settings. Admins edit every section. Other members see only the scheduling
+ * and messages sections, read-only.
  */
 export function SettingsPage() {
   const { t } = useTranslation("settings");
@@ -37,6 +38,14 @@ export function SettingsPage() {
             {t("tabs.scheduling")}
           </Title>
           <SchedulingSettingsForm buId={businessUnit.id} readOnly headingOrder={3} />
+        </Stack>
+      )}
+      {!businessUnit.isAdmin && (
+        <Stack gap="md" component="section" aria-labelledby="messages-settings">
+          <Title order={2} size="h3" id="messages-settings">
+            {t("tabs.messages")}
+          </Title>
+          <MessagesSettings buId={businessUnit.id} readOnly headingOrder={3} />
         </Stack>
       )}
     </Stack>
@@ -83,6 +92,9 @@ function SettingsTabs({ buId }: { buId: string }) {
       </Tabs.Panel>
       <Tabs.Panel value="scheduling">
         <SchedulingSettingsForm key={saved.id} buId={saved.id} readOnly={false} headingOrder={2} />
+      </Tabs.Panel>
+      <Tabs.Panel value="messages">
+        <MessagesSettings key={saved.id} buId={saved.id} readOnly={false} headingOrder={2} />
       </Tabs.Panel>
     </Tabs>
   );

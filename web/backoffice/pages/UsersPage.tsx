@@ -1,8 +1,10 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
+import { translateApiError } from "../../shared/i18n";
 import { AdminOnly } from "../components/AdminOnly";
 import { QueryState } from "../components/QueryState";
 import { RoleBadges } from "../components/Roles";
@@ -13,7 +15,7 @@ import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 import { usePageTitle } from "../lib/page-title";
 import { useSignedInSession } from "../lib/session";
 import type { BusinessUnitUser } from "../lib/types";
-import { useBusinessUnitUsers } from "../lib/users";
+import { useBusinessUnitUsers, useSendInvitation } from "../lib/users";
 
 export function UsersPage() {
   const { t } = useTranslation("users");
@@ -71,6 +73,7 @@ function UsersTable() {
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
+          {user.mustChangePassword && user.id !== session.user.id && <ResendInvitationButton user={user} />}
           <Button
             size="xs"
             variant="light"
@@ -102,7 +105,7 @@ function UsersTable() {
       {users.length === 0 ? (
         <Text>{t("empty")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Caption>{t("tableCaption", { businessUnit: businessUnit.name })}</Table.Caption>
             <Table.Thead>
@@ -124,5 +127,33 @@ function UsersTable() {
       <EditRolesModal user={userToEdit} onClose={() => setUserToEdit(null)} />
       <RemoveUserModal user={userToRemove} onClose={() => setUserToRemove(null)} />
     </Stack>
+  );
+}
+
+/**
+ * Emails a member who has not chosen a password yet a new invitation link. The outcome shows as
+ * a notification, because the table row has no room for a message.
+ */
+function ResendInvitationButton({ user }: { user: BusinessUnitUser }) {
+  const { t } = useTranslation("users");
+  const businessUnit = useCurrentBusinessUnit();
+  const sendInvitation = useSendInvitation(businessUnit.id);
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      color="gray"
+      loading={sendInvitation.isPending}
+      aria-label={t("invitation.buttonFor", { name: user.name })}
+      onClick={() =>
+        sendInvitation.mutate(user.id, {
+          onSuccess: () =>
+            notifications.show({ color: "green", message: t("invitation.sent", { email: user.email }) }),
+          onError: (error) => notifications.show({ color: "red", message: translateApiError(error) }),
+        })
+      }
+    >
+      {t("invitation.button")}
+    </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Radio, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -12,6 +12,14 @@ import { isRole, RoleCheckboxGroup } from "../Roles";
 
 const FIELDS = ["name", "email", "password", "roles"] as const;
 
+/** First sign-in of a new member: with an emailed invitation link, or with an initial password. */
+const ACCESS_CHOICES = ["invitation", "password"] as const;
+type AccessChoice = (typeof ACCESS_CHOICES)[number];
+
+function isAccessChoice(value: string): value is AccessChoice {
+  return (ACCESS_CHOICES as readonly string[]).includes(value);
+}
+
 // A light check that catches typing mistakes. The server decides which addresses it accepts.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -20,6 +28,10 @@ interface AddUserModalProps {
   onClose: () => void;
 }
 
+/**
+ * Adds a member to the current business unit. By default the server emails them an invitation
+ * link to choose their password. An admin can instead set an initial password to hand over.
+ */
 export function AddUserModal({ opened, onClose }: AddUserModalProps) {
   const { t } = useTranslation(["users", "common"]);
   const businessUnit = useCurrentBusinessUnit();
@@ -27,12 +39,20 @@ export function AddUserModal({ opened, onClose }: AddUserModalProps) {
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm({
-    initialValues: { name: "", email: "", password: "", roles: [] as string[] },
+    initialValues: {
+      name: "",
+      email: "",
+      access: "invitation" as AccessChoice,
+      password: "",
+      roles: [] as string[],
+    },
     validate: {
       name: (value) => (value.trim() === "" ? t("form.nameRequired") : null),
       email: (value) => (EMAIL_PATTERN.test(value.trim()) ? null : t("form.emailInvalid")),
-      password: (value) =>
-        value.length < MIN_PASSWORD_LENGTH ? t("form.passwordTooShort", { min: MIN_PASSWORD_LENGTH }) : null,
+      password: (value, values) =>
+        values.access === "password" && value.length < MIN_PASSWORD_LENGTH
+          ? t("form.passwordTooShort", { min: MIN_PASSWORD_LENGTH })
+          : null,
       roles: (value) => (value.length === 0 ? t("form.rolesRequired") : null),
     },
   });
@@ -47,14 +67,23 @@ export function AddUserModal({ opened, onClose }: AddUserModalProps) {
   const handleSubmit = form.onSubmit((values) => {
     setFormError(null);
     const name = values.name.trim();
+    const email = values.email.trim();
+    const invited = values.access === "invitation";
     addUser.mutate(
-      { name, email: values.email.trim(), password: values.password, roles: values.roles.filter(isRole) },
       {
-        onSuccess: () => {
-          notifications.show({
-            color: "green",
-            message: t("add.success", { name, businessUnit: businessUnit.name }),
-          });
+        name,
+        email,
+        ...(invited ? {} : { password: values.password }),
+        roles: values.roles.filter(isRole),
+      },
+      {
+        onSuccess: (added) => {
+          // An existing account keeps its password, so the server sends no invitation to it.
+          const message =
+            invited && added.mustChangePassword
+              ? t("add.successInvited", { name, businessUnit: businessUnit.name, email })
+              : t("add.success", { name, businessUnit: businessUnit.name });
+          notifications.show({ color: "green", message });
           close();
         },
         onError: (error) =>
@@ -85,13 +114,33 @@ export function AddUserModal({ opened, onClose }: AddUserModalProps) {
             required
             {...form.getInputProps("email")}
           />
-          <PasswordField
-            label={t("form.password")}
-            description={t("form.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps("password")}
-          />
+          <Radio.Group
+            label={t("form.access")}
+            {...form.getInputProps("access")}
+            onChange={(value) => isAccessChoice(value) && form.setFieldValue("access", value)}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio
+                value="invitation"
+                label={t("form.accessInvitation")}
+                description={t("form.accessInvitationHint")}
+              />
+              <Radio
+                value="password"
+                label={t("form.accessPassword")}
+                description={t("form.accessPasswordHint")}
+              />
+            </Stack>
+          </Radio.Group>
+          {form.getValues().access === "password" && (
+            <PasswordField
+              label={t("form.password")}
+              description={t("form.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps("password")}
+            />
+          )}
           <RoleCheckboxGroup label={t("form.roles")} {...form.getInputProps("roles")} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

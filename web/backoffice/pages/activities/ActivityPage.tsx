@@ -11,6 +11,7 @@ import { formatAddress, formatSchedule, geoUrl, mapsUrl } from "../../components
 import { StateBadge } from "../../components/activities/StateBadge";
 import { FormRenderer } from "../../components/forms/FormRenderer";
 import { staffFileStorage } from "../../components/forms/file-storage";
+import { RelatedMessages } from "../../components/messages/RelatedMessages";
 import { QueryState } from "../../components/QueryState";
 import { useIsPlanner } from "../../components/team/PlannerOnly";
 import { type Activity, type ActivityLink, useActivity, useUpdateActivity } from "../../lib/activities";
@@ -164,6 +165,14 @@ function ActivityDetails({ activity }: { activity: Activity }) {
       </Paper>
 
       <ActivityForms activity={activity} />
+      {isPlanner && (
+        <Paper withBorder p="md" component="section" aria-labelledby="activity-messages">
+          <Title order={2} size="h4" id="activity-messages" mb="sm">
+            {t("related.heading", { ns: "messages" })}
+          </Title>
+          <RelatedMessages activityId={activity.id} version={activity.version} />
+        </Paper>
+      )}
       <ActivityHistory activity={activity} zone={zone} workerNames={workerNames} />
     </Stack>
   );

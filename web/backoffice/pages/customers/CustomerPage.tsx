@@ -15,7 +15,9 @@ import {
   valuesToInput,
 } from "../../components/customers/customer-form-model";
 import { DeleteCustomerSection } from "../../components/customers/DeleteCustomerSection";
+import { RelatedMessages } from "../../components/messages/RelatedMessages";
 import { QueryState } from "../../components/QueryState";
+import { useIsPlanner } from "../../components/team/PlannerOnly";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
 import { type Customer, canEditCustomers, useCustomer, useUpdateCustomer } from "../../lib/customers";
 import { usePageTitle } from "../../lib/page-title";
@@ -53,6 +55,7 @@ function CustomerRecord({ customer }: { customer: Customer }) {
   const { t } = useTranslation("customers");
   const businessUnit = useCurrentBusinessUnit();
   const editable = canEditCustomers(businessUnit.roles);
+  const isPlanner = useIsPlanner();
   const update = useUpdateCustomer(businessUnit.id, customer.id);
   const [formError, setFormError] = useState<string | null>(null);
   const [initialValues] = useState(() => customerToValues(customer, businessUnit.country));
@@ -112,6 +115,14 @@ function CustomerRecord({ customer }: { customer: Customer }) {
           <Stack gap="xl">
             <CustomerLocation customer={customer} editable={editable} />
             <CustomerActivities customerId={customer.id} />
+            {isPlanner && (
+              <Stack gap="sm" component="section" aria-labelledby="customer-messages">
+                <Title order={2} size="h3" id="customer-messages">
+                  {t("related.heading", { ns: "messages" })}
+                </Title>
+                <RelatedMessages customerId={customer.id} />
+              </Stack>
+            )}
             {editable && <DeleteCustomerSection customer={customer} />}
           </Stack>
         </Grid.Col>
