@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.js";
 import { messages } from "../db/schema/index.js";
 
@@ -31,10 +31,18 @@ export function messageRepository(db: Executor, organizationId: string) {
       customerId?: string;
       activityId?: string;
       statuses?: string[];
+      /** Also the organization's staff messages (invitations, resets), which belong to no unit. */
+      includeStaffMessages?: boolean;
       limit: number;
       offset: number;
     }): Promise<MessageRow[]> {
-      const conditions: SQL[] = [scope, eq(messages.businessUnitId, filters.businessUnitId)];
+      const unit = eq(messages.businessUnitId, filters.businessUnitId);
+      const conditions: SQL[] = [
+        scope,
+        filters.includeStaffMessages
+          ? or(unit, and(isNull(messages.businessUnitId), isNotNull(messages.userId)))!
+          : unit,
+      ];
       if (filters.customerId) conditions.push(eq(messages.customerId, filters.customerId));
       if (filters.activityId) conditions.push(eq(messages.activityId, filters.activityId));
       if (filters.statuses && filters.statuses.length > 0)

@@ -190,3 +190,29 @@ describe("staff invitations", () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe("staff messages in the Messages list", () => {
+  it("shows admins the reset email with its link hidden once sent", async () => {
+    const organization = await createTestOrganization(context);
+    const cookie = await signIn(app, organization.admin.email);
+    await app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset",
+      payload: { email: organization.admin.email },
+    });
+    await deliver();
+    const list = await app.inject({
+      method: "GET",
+      url: `/api/business-units/${organization.businessUnitId}/messages`,
+      headers: { cookie },
+    });
+    const reset = list.json().find((message: { event: string }) => message.event === "password_reset");
+    expect([reset.status, reset.recipient]).toEqual(["sent", organization.admin.email]);
+    const detail = await app.inject({
+      method: "GET",
+      url: `/api/business-units/${organization.businessUnitId}/messages/${reset.id}`,
+      headers: { cookie },
+    });
+    expect(detail.json().bodyText).toContain("/reset-password#token=••••••");
+  });
+});

@@ -60,9 +60,12 @@ export async function listMessages(
   businessUnitId: string,
   filters: { customerId?: string; activityId?: string; status?: string[]; limit?: number; offset?: number },
 ): Promise<MessageSummary[]> {
-  requireRole(actor, businessUnitId, STAFF_ROLES);
+  const roles = requireRole(actor, businessUnitId, STAFF_ROLES);
   const rows = await messageRepository(context.db, actor.organizationId).list({
     businessUnitId,
+    // Admins also see staff invitations and resets; a sent link is hidden unless the transport
+    // keeps content (development), so an admin cannot use another person's link.
+    includeStaffMessages: roles.includes("admin") && !filters.customerId && !filters.activityId,
     ...(filters.customerId ? { customerId: filters.customerId } : {}),
     ...(filters.activityId ? { activityId: filters.activityId } : {}),
     ...(filters.status ? { statuses: filters.status } : {}),
@@ -82,9 +85,10 @@ export async function getMessage(
   businessUnitId: string,
   id: string,
 ): Promise<MessageDetail> {
-  requireRole(actor, businessUnitId, STAFF_ROLES);
+  const roles = requireRole(actor, businessUnitId, STAFF_ROLES);
   const row = await messageRepository(context.db, actor.organizationId).find(id);
-  if (!row || row.businessUnitId !== businessUnitId) throw notFound("Message not found.");
+  const staffMessage = row?.businessUnitId === null && row.userId !== null && roles.includes("admin");
+  if (!row || (row.businessUnitId !== businessUnitId && !staffMessage)) throw notFound("Message not found.");
   return { ...summary(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml, attachments: row.attachments };
 }
 
