@@ -28,6 +28,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** Names this dispatcher in the claims; a random id by default. */
   id?: string;
+  /** Drains only these organizations' messages; tests that share a database set it. */
+  organizationIds?: readonly string[];
 }
 
 const BACKOFF_BASE_MS = 30_000;
@@ -107,7 +109,7 @@ export class OutboxDispatcher {
   /** Expires, claims and sends one batch; returns how many messages it claimed. */
   async drainOnce(): Promise<number> {
     const { clock } = this.options;
-    const outbox = outboxRepository(this.options.db);
+    const outbox = outboxRepository(this.options.db, this.options.organizationIds);
     const now = clock.now();
     await outbox.expire(now);
     const leaseUntil = new Date(now.getTime() + (this.options.leaseSeconds ?? 120) * 1000);

@@ -80,7 +80,9 @@ export function messageRepository(db: Executor, organizationId: string) {
  * `FOR UPDATE SKIP LOCKED` and commit at once, so no row lock is held while a message is sent;
  * a claim whose lease ran out (its dispatcher died) is taken again.
  */
-export function outboxRepository(db: Executor) {
+export function outboxRepository(db: Executor, organizationIds?: readonly string[]) {
+  // Tests that share one database drain only their own organizations' messages.
+  const only = organizationIds ? inArray(messages.organizationId, [...organizationIds]) : undefined;
   return {
     /** Marks queued messages past their expiry as expired, and redacts their sensitive part. */
     async expire(now: Date): Promise<number> {
@@ -97,6 +99,7 @@ export function outboxRepository(db: Executor) {
         })
         .where(
           and(
+            only,
             inArray(messages.status, ["queued", "sending"]),
             lte(messages.expiresAt, now),
             or(eq(messages.status, "queued"), lte(messages.leaseUntil, now)),
@@ -112,9 +115,12 @@ export function outboxRepository(db: Executor) {
           .select({ organizationId: messages.organizationId, id: messages.id })
           .from(messages)
           .where(
-            or(
-              and(eq(messages.status, "queued"), lte(messages.dueAt, now)),
-              and(eq(messages.status, "sending"), lte(messages.leaseUntil, now)),
+            and(
+              only,
+              or(
+                and(eq(messages.status, "queued"), lte(messages.dueAt, now)),
+                and(eq(messages.status, "sending"), lte(messages.leaseUntil, now)),
+              ),
             ),
           )
           .orderBy(messages.dueAt)

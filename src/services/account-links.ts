@@ -31,6 +31,8 @@ import { randomToken } from "./secrets.js";
 export const LINK_LIFETIME_MINUTES = 60;
 /** Reset requests per address and per client address per hour; more are ignored silently. */
 const RESET_REQUESTS_PER_HOUR = 5;
+/** Reset requests per client address per hour: an office behind one address may have many staff. */
+const RESET_REQUESTS_PER_CLIENT_PER_HOUR = 100;
 
 const PURPOSE_PATH: Record<AccountTokenPurpose, string> = {
   invitation: "invitation",
@@ -125,7 +127,7 @@ export async function requestPasswordReset(
     `password-reset:ip:${secrets.hmac("ip", request.ipAddress)}`,
     window,
   );
-  if (perAddress > RESET_REQUESTS_PER_HOUR || perClient > RESET_REQUESTS_PER_HOUR * 4) {
+  if (perAddress > RESET_REQUESTS_PER_HOUR || perClient > RESET_REQUESTS_PER_CLIENT_PER_HOUR) {
     context.logger.warn({ event: "password_reset_limited" }, "password reset requests limited");
     return;
   }

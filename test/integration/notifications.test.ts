@@ -49,8 +49,12 @@ afterAll(async () => {
   await context.close();
 });
 
+/** Organizations of this file: a shared PostgreSQL database holds other files' messages too. */
+const organizationIds: string[] = [];
+
 function dispatcher() {
   return new OutboxDispatcher({
+    organizationIds,
     db: context.db,
     clock: context.clock,
     logger: pino({ level: "silent" }),
@@ -76,6 +80,7 @@ interface Unit {
 async function createUnit(): Promise<Unit> {
   context.clock.set("2026-06-01T08:00:00Z");
   const organization = await createTestOrganization(context);
+  organizationIds.push(organization.organizationId);
   const cookie = await signIn(app, organization.admin.email);
   const base = `/api/business-units/${organization.businessUnitId}`;
   const type = await app.inject({

@@ -83,6 +83,7 @@ function dispatcher(id: string, leaseSeconds = 120) {
     pollSeconds: 60,
     leaseSeconds,
     id,
+    organizationIds: [organization.organizationId],
   });
 }
 
@@ -256,7 +257,7 @@ describe("the outbox dispatcher", () => {
   it("takes over a claim whose dispatcher died, once the lease has run out", async () => {
     const message = await queue();
     const now = context.clock.now();
-    const claimed = await outboxRepository(context.db).claim(
+    const claimed = await outboxRepository(context.db, [organization.organizationId]).claim(
       now,
       new Date(now.getTime() + 120_000),
       "dead",
