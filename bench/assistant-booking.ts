@@ -54,7 +54,7 @@ function planAttempts(unit: SeededUnit, plan: BookingPlan, seed: number): Attemp
   }
   if (grid.length < plan.attempts || unit.unscheduledIds.length < plan.attempts) {
     throw new Error(
-      `The booking plan has ${grid.length} starts and ${unit.unscheduledIds.length} activities for ${plan.attempts} attempts; add dates or activities.`,
+      `The booking plan has ${grid.length} starts and ${unit.unscheduledIds.length} activities for ${plan.attempts} attempts. Add dates or activities.`,
     );
   }
   return grid.slice(0, plan.attempts).map((entry, index) => ({
@@ -116,7 +116,7 @@ export interface BookingResult {
 
 /**
  * Runs `plan.clients` clients that each take the next attempt from the shared list and wait
- * for its answer before sending another. Every answer other than 201, 409 and 422 fails the run.
+ * for its response before sending another. Any status other than 201, 409 and 422 fails the run.
  */
 export async function runBookings(
   origin: string,
@@ -153,7 +153,7 @@ export async function runBookings(
   await Promise.all(Array.from({ length: plan.clients }, client));
   const elapsedMs = performance.now() - started;
   if (failures.length > 0) {
-    throw new Error(`${failures.length} booking attempts failed; the first: ${failures[0]}`);
+    throw new Error(`${failures.length} booking attempts failed. First failure: ${failures[0]}`);
   }
 
   const all = [...latencies[201], ...latencies[409], ...latencies[422]];

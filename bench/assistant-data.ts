@@ -313,7 +313,7 @@ export interface SeededUnit {
   workerIds: string[];
   skillId: string;
   activityTypeId: string;
-  /** Where the activities waiting to be scheduled take place. */
+  /** Place of the activities waiting to be scheduled. */
   target: Point;
   /** Ids of the activities waiting to be scheduled, in creation order. */
   unscheduledIds: string[];
@@ -335,12 +335,12 @@ async function insertInBatches<Row>(rows: Row[], insert: (batch: Row[]) => Promi
 }
 
 /**
- * Writes a synthetic unit as an organization of its own: an admin and planner who signs in,
- * the field workers with profiles and one skill, an activity type of 60 minutes that requires
- * the skill, the customers, the booked visits and `unscheduledCount` activities of the target
- * customer waiting to be scheduled. Accounts, the skill and the type go through the services;
- * profiles, customers and activities are written with multi-row inserts for speed, without
- * history entries, which neither endpoint reads.
+ * Writes a synthetic unit as an organization of its own. It contains an admin and planner who
+ * signs in, the field workers with profiles and one skill, and an activity type of 60 minutes
+ * that requires the skill. It also contains the customers, the booked visits and
+ * `unscheduledCount` activities of the target customer waiting to be scheduled. Accounts, the
+ * skill and the type go through the services. Profiles, customers and activities are written
+ * with multi-row inserts for speed, without history entries, which neither endpoint reads.
  */
 export async function seedUnit(
   context: ServiceContext,

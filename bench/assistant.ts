@@ -67,7 +67,7 @@ interface Samples {
 
 /**
  * The scenarios and their sample counts. `--quick` leaves 200 × 30 × 8 out, because writing its
- * 48,000 visits and fetching its 36 MB schedule take most of a minute on a two-core machine.
+ * 48,000 visits and fetching its 36 MiB schedule take most of a minute on a two-core machine.
  */
 const ALL_SCENARIOS: (Scenario & { full: Samples; quick: Samples | null })[] = [
   {
@@ -76,7 +76,7 @@ const ALL_SCENARIOS: (Scenario & { full: Samples; quick: Samples | null })[] = [
     days: 14,
     visitsPerDay: 6,
     full: { warmUp: 20, inProcess: 500, http: 100, breakdown: 10 },
-    quick: { warmUp: 5, inProcess: 30, http: 5, breakdown: 2 },
+    quick: { warmUp: 2, inProcess: 30, http: 5, breakdown: 1 },
   },
   {
     name: "50×14×6",
@@ -84,7 +84,7 @@ const ALL_SCENARIOS: (Scenario & { full: Samples; quick: Samples | null })[] = [
     days: 14,
     visitsPerDay: 6,
     full: { warmUp: 20, inProcess: 500, http: 100, breakdown: 10 },
-    quick: { warmUp: 5, inProcess: 30, http: 5, breakdown: 2 },
+    quick: { warmUp: 2, inProcess: 30, http: 3, breakdown: 1 },
   },
   {
     name: "200×30×8",
@@ -165,8 +165,7 @@ function searchRange(dates: readonly string[]): { from: Date; to: Date } {
 /**
  * Runs `run` `count` times and returns, for each run, the elapsed time and the CPU time of the
  * process (user and system, all threads), both in milliseconds. On a machine shared with other
- * work, the CPU time stays close to what an idle machine would measure while the elapsed time
- * grows.
+ * work, the elapsed time includes waiting for a core and the CPU time does not.
  */
 function timeRepeatedly(count: number, run: () => void): { elapsed: number[]; cpu: number[] } {
   const elapsed: number[] = [];
@@ -444,6 +443,7 @@ export async function runAssistantBench(): Promise<Record<string, unknown>[]> {
     log(`seeded PostgreSQL in ${Math.round(performance.now() - started)} ms`);
 
     server = await startServer(databaseUrl);
+    log(`server log: ${server.logFile}`);
     const results: Record<string, unknown>[] = [];
     const machine = machineDescription();
     const date = new Date().toISOString();
@@ -487,7 +487,9 @@ export async function runAssistantBench(): Promise<Record<string, unknown>[]> {
     };
     const cookie = await signIn(server.origin, bookingUnit.adminEmail, BENCH_PASSWORD);
     const booking = await runBookings(server.origin, cookie, database, bookingUnit, plan, SEED);
-    log(`booking: ${booking.bookingsPerSecond} answers/s, ${booking.doubleBookings} double bookings`);
+    log(
+      `booking: ${booking.bookingsPerSecond} answered attempts a second, ${booking.doubleBookings} double bookings`,
+    );
     results.push({
       scenario: "booking",
       clients: BOOKING.clients,
