@@ -30,7 +30,7 @@ function isBooked(row: ActivityRow | null): row is ActivityRow & { startAt: Date
   );
 }
 
-/** What a change of an activity means for its customer: booked, moved, canceled, or nothing. */
+/** Returns what a change of an activity means for its customer: booked, moved, canceled, or nothing. */
 export function appointmentEvent(before: ActivityRow | null, after: ActivityRow): NotificationEvent | null {
   const was = isBooked(before);
   const is = isBooked(after);

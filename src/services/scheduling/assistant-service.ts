@@ -26,7 +26,7 @@ import type { ServiceContext } from "../context.js";
 import { travelProviderFor } from "./providers.js";
 import { loadSearchData, loadTravel, placeKey, requiredSkillsOf } from "./search-data.js";
 
-/** Staff search at most five weeks at once; the answer stays small and the search fast. */
+/** Staff search at most five weeks at once, so the response stays small and the search fast. */
 const MAX_STAFF_DAYS = 35;
 /** Customers ask for a few weeks at most per request; the horizon bounds the rest. */
 const MAX_CUSTOMER_DAYS = 31;
@@ -116,7 +116,7 @@ async function loadSchedulable(
   return row;
 }
 
-/** What a search is about: the visit's place, duration and skills. */
+/** The subject of a search: the visit's place, duration and skills. */
 export interface SearchSubject {
   place: PlaceKey;
   durationMinutes: number;
@@ -243,7 +243,7 @@ export interface Explanation {
   travelAfter: TravelSide | null;
 }
 
-/** Why a given worker can or cannot take the visit at a given start, with every reason. */
+/** Explains whether a given worker can take the visit at a given start, with every reason. */
 export async function explainSlot(
   context: ServiceContext,
   actor: Actor,
@@ -355,7 +355,7 @@ export async function offerWindows(
   };
 }
 
-/** The booking policy of an activity type, with defaults for what it does not set. */
+/** Returns an activity type's booking policy, with defaults for what it does not set. */
 export async function policyOf(
   context: ServiceContext,
   organizationId: string,

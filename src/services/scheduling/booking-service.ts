@@ -20,7 +20,7 @@ import { checkPlacement } from "./placement-check.js";
 import { travelProviderFor } from "./providers.js";
 import { loadSearchData, loadTravel } from "./search-data.js";
 
-/** Who books under a booking policy: staff on a customer's behalf, or the customer in the portal. */
+/** The person booking under a policy: staff on a customer's behalf, or the customer in the portal. */
 export type Booker =
   | { kind: "staff"; actor: Actor }
   | { kind: "customer"; organizationId: string; customerId: string; name: string };
@@ -79,7 +79,7 @@ function requestedStart(unit: BusinessUnitRow, request: PolicyBookingRequest): {
   return { field, at: localToInstant(unit.timeZone, value) };
 }
 
-/** A local wall time in the unit's zone, refused when the clock skips it or shows it twice. */
+/** Converts a local wall time in the unit's zone, rejecting one the clock skips or shows twice. */
 export function localToInstant(zone: string, value: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   const parsed = match ? DateTime.fromISO(value, { zone }) : undefined;
@@ -119,7 +119,7 @@ export function localToInstant(zone: string, value: string): Date {
   return parsed.toJSDate();
 }
 
-/** The first instant past the policy's horizon: midnight after the last bookable day. */
+/** Returns the first instant past the policy's horizon: midnight after the last bookable day. */
 function horizonEnd(unit: BusinessUnitRow, policy: BookingPolicy, now: Date): Date {
   return DateTime.fromJSDate(now, { zone: unit.timeZone })
     .startOf("day")

@@ -58,7 +58,7 @@ export function localDayNumber(zone: IANAZone, instant: number): number {
   return Math.floor((instant + offsetAt(zone, instant) * MINUTE_MS) / 86_400_000);
 }
 
-/** The skills the worker lacks, or has below the required level. */
+/** Lists the skills the worker lacks, or has below the required level. */
 export function missingSkills(worker: CandidateWorker, required: readonly RequiredSkill[]): Reason[] {
   const reasons: Reason[] = [];
   for (const skill of required) {
@@ -171,7 +171,7 @@ export function travelSide(
   return { activityId, minutes, km, unknown: false };
 }
 
-/** The reason a day without any working time gives, most specific first. */
+/** Returns the reason of a day without any working time, most specific first. */
 export function dayOffReason(day: DayAvailability): Reason {
   const blocked = day.blocked;
   const dayOff = blocked.find((part) => part.reason === "day_off");

@@ -33,7 +33,7 @@ export interface RequiredSkill {
 export interface CandidateWorker {
   id: string;
   name: string;
-  /** Where the worker's day starts and ends. */
+  /** Place where the worker's day starts and ends. */
   base: PlaceKey;
   /** Skill id → level from 1 to 5. */
   skills: Readonly<Record<string, number>>;
@@ -88,7 +88,7 @@ export interface Slot {
   grade: Exclude<Grade, "red">;
 }
 
-/** Why a worker cannot take the visit at a time, or on a day. */
+/** Reason a worker cannot take the visit at a time, or on a day. */
 export type Reason =
   | {
       code: "lacks_skill";
