@@ -39,6 +39,8 @@ export const activityTypes = pgTable(
     followUpTypeId: uuid("follow_up_type_id"),
     /** What customers may book for this type (notice, horizon, arrival windows, cut-offs); defaults fill the gaps. */
     bookingPolicy: jsonb("booking_policy").$type<BookingPolicyInput>().notNull().default({}),
+    /** Whether the type shows on the customer portal, and its displayed texts with replacement codes. */
+    portalDisplay: jsonb("portal_display").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

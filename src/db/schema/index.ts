@@ -4,5 +4,6 @@ export * from "./catalog.js";
 export * from "./customers.js";
 export * from "./files.js";
 export * from "./messages.js";
+export * from "./portal.js";
 export * from "./team.js";
 export * from "./tenancy.js";

@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { SchedulingSettingsInput } from "../../domain/scheduling/assistant/settings.js";
@@ -47,6 +48,14 @@ export const businessUnits = pgTable(
     longitude: doublePrecision("longitude"),
     /** Whether new customers get portal access unless their record says otherwise. */
     portalAccessByDefault: boolean("portal_access_by_default").notNull().default(false),
+    /** Whether this unit's customers with portal access can sign in to the customer portal. */
+    portalEnabled: boolean("portal_enabled").notNull().default(false),
+    /** The unit's portal address, `/portal/<slug>`; unique across Rondo. */
+    portalSlug: text("portal_slug"),
+    /** Displayed company name, contact details, information text and login channels; defaults fill the gaps. */
+    portalSettings: jsonb("portal_settings").$type<Record<string, unknown>>().notNull().default({}),
+    /** The re-encoded logo shown on the portal, in stored_files. */
+    portalLogoFileId: uuid("portal_logo_file_id"),
     /** Settings of the scheduling assistant (step, travel estimate, score weights); defaults fill the gaps. */
     schedulingSettings: jsonb("scheduling_settings").$type<SchedulingSettingsInput>().notNull().default({}),
     /** Reminder delays, the sender name of emails and the planners' opt-ins; defaults fill the gaps. */
@@ -61,6 +70,7 @@ export const businessUnits = pgTable(
     primaryKey({ columns: [table.organizationId, table.id] }),
     unique("business_units_code_key").on(table.organizationId, table.code),
     unique("business_units_id_key").on(table.id, table.organizationId),
+    uniqueIndex("business_units_portal_slug_key").on(table.portalSlug),
   ],
 );
 

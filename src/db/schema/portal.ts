@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns.js";
+import { customers } from "./customers.js";
+import { organizations, users } from "./tenancy.js";
+
+/**
+ * The global lookup from a hashed email or phone number to the customers it matches, in any
+ * organization. A trigger on `customers` keeps it in step with every write, whatever the path
+ * (form, import, seed). The hash is the SHA-256 of `email:<normalized email>` or
+ * `phone:<E.164 number>`, in hexadecimal.
+ */
+export const portalIdentifiers = pgTable(
+  "portal_identifiers",
+  {
+    identifierHash: text("identifier_hash").notNull(),
+    organizationId: uuid("organization_id").notNull(),
+    customerId: uuid("customer_id").notNull(),
+    /** email or phone. */
+    kind: text("kind").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.identifierHash, table.organizationId, table.customerId] }),
+    foreignKey({
+      columns: [table.organizationId, table.customerId],
+      foreignColumns: [customers.organizationId, customers.id],
+      name: "portal_identifiers_customer_fk",
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * A one-time sign-in code sent to an email address or phone number. Rows exist for unknown
+ * identifiers too (nothing is sent to them), so that limits and answers are the same for known
+ * and unknown ones. The code and the optional link token are stored as HMACs.
+ */
+export const portalLoginCodes = pgTable(
+  "portal_login_codes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    identifierHash: text("identifier_hash").notNull(),
+    /** Set when the code was asked for at `/portal/<slug>`: only that organization's customers sign in. */
+    scopeOrganizationId: uuid("scope_organization_id"),
+    /** email or phone. */
+    channel: text("channel").notNull(),
+    codeHash: text("code_hash").notNull(),
+    linkTokenHash: text("link_token_hash").unique(),
+    /** Verifications tried, right or wrong; the code dies at the limit. */
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    consumedAt: instant("consumed_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (table) => [index("portal_login_codes_identifier_idx").on(table.identifierHash, table.createdAt)],
+);
+
+/**
+ * A customer's portal session, or a staff member's read-only preview of one customer's portal.
+ * A session opened with a code that matches several customers has no customer until the person
+ * picks one. The cookie carries a random token; only its HMAC is stored.
+ */
+export const portalSessions = pgTable(
+  "portal_sessions",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The identifier signed in with; null for a staff preview. */
+    identifierHash: text("identifier_hash"),
+    scopeOrganizationId: uuid("scope_organization_id"),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    customerId: uuid("customer_id"),
+    /** The staff member previewing; such a session is read-only. */
+    previewUserId: uuid("preview_user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: instant("created_at").notNull(),
+    lastSeenAt: instant("last_seen_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (table) => [index("portal_sessions_customer_idx").on(table.organizationId, table.customerId)],
+);
+
+/** Who did what that matters for trust: previews of a customer's portal, bulk access changes. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    businessUnitId: uuid("business_unit_id"),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    /** Such as portal_preview_opened or portal_access_granted_to_all. */
+    action: text("action").notNull(),
+    /** customer, business_unit or activity_type. */
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: instant("created_at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    index("audit_events_subject_idx").on(
+      table.organizationId,
+      table.subjectType,
+      table.subjectId,
+      table.createdAt,
+    ),
+  ],
+);
