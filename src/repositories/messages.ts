@@ -214,8 +214,13 @@ function ownClaim(message: MessageRow, dispatcherId: string): SQL {
   )!;
 }
 
-/** The column with the message's sensitive text (a login code) replaced by a mark. */
+/**
+ * The column with the message's sensitive texts replaced by a mark. `sensitive` holds one secret,
+ * or two separated by a line feed (a login code and its sign-in link token).
+ */
 function redacted(column: typeof messages.bodyText | typeof messages.bodyHtml | typeof messages.subject) {
+  // replace() with an empty search string returns the text unchanged, so a missing second part is harmless.
   return sql`CASE WHEN ${messages.sensitive} IS NULL OR ${column} IS NULL THEN ${column}
-    ELSE replace(${column}, ${messages.sensitive}, '••••••') END`;
+    ELSE replace(replace(${column}, split_part(${messages.sensitive}, E'\n', 1), '••••••'),
+      split_part(${messages.sensitive}, E'\n', 2), '••••••') END`;
 }

@@ -35,6 +35,7 @@ export const REPLACEMENT_CODES = {
   "portal.link": "Address of this activity's page on the customer portal",
   code: "One-time login code",
   "code.minutes": "Minutes until the login code expires",
+  "sign_in.url": "Link that signs in to the customer portal with the login code, after a click on its page",
   "survey.url": "Address of the satisfaction survey",
   "invitation.url": "Address where an invited staff member accepts the invitation",
   "reset.url": "Address where a staff member chooses a new password",
@@ -76,7 +77,7 @@ const APPOINTMENT: readonly ReplacementCode[] = [
  * may match several customers, so its message names no customer.
  */
 export const EVENT_CODES: Record<NotificationEvent, readonly ReplacementCode[]> = {
-  login_code: ["code", "code.minutes", "portal.url", ...BUSINESS_UNIT],
+  login_code: ["code", "code.minutes", "sign_in.url", "portal.url", ...BUSINESS_UNIT],
   appointment_booked: APPOINTMENT,
   appointment_moved: APPOINTMENT,
   appointment_canceled: APPOINTMENT,

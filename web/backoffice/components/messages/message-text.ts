@@ -61,6 +61,8 @@ const REPLACEMENT_CODE_KEYS = {
   "portal.link": "portal_link",
   code: "code",
   "code.minutes": "code_minutes",
+  "sign_in.url": "sign_in_url",
+  "activity.state": "activity_state",
   "survey.url": "survey_url",
   "invitation.url": "invitation_url",
   "reset.url": "reset_url",
