@@ -86,6 +86,16 @@ export function customerRepository(db: Executor, organizationId: string) {
       return row;
     },
 
+    /** Finds a customer of the organization in whichever unit it is, for callers that hold only its id. */
+    async findInOrganization(id: string): Promise<CustomerRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.organizationId, organizationId), eq(customers.id, id)))
+        .limit(1);
+      return row;
+    },
+
     /** Finds, in one query, the unit's customers whose reference is one of `references`. */
     async findByReferences(businessUnitId: string, references: readonly string[]): Promise<CustomerRow[]> {
       if (references.length === 0) return [];

@@ -16,8 +16,10 @@ import {
 import type { ServiceContext } from "../services/context.js";
 import { registerErrorBoundary } from "./error-boundary.js";
 import { invalidField } from "./errors.js";
+import { registerPortalAuthentication } from "./portal-auth.js";
 import { registerApiRoutes } from "./routes/api/index.js";
 import { registerHealthRoutes } from "./routes/health.js";
+import { registerPortalRoutes } from "./routes/portal/index.js";
 import { registerStaffAuthentication } from "./staff-auth.js";
 import type { App } from "./types.js";
 
@@ -86,7 +88,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   registerHealthRoutes(app, context);
   registerStaffAuthentication(app, context);
+  registerPortalAuthentication(app, context);
   await app.register(async (api) => registerApiRoutes(api, context), { prefix: "/api" });
+  await app.register(async (portal) => registerPortalRoutes(portal, context), { prefix: "/portal-api" });
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -45,7 +45,8 @@ export function registerStaffAuthentication(app: App, context: ServiceContext): 
   });
 }
 
-function rejectCrossSiteRequest(request: FastifyRequest, context: ServiceContext): void {
+/** Refuses a request whose Origin is another site; requests without Origin pass (SameSite cookies guard them). */
+export function rejectCrossSiteRequest(request: FastifyRequest, context: ServiceContext): void {
   const origin = request.headers.origin;
   if (origin === undefined) return;
   let originHost: string;

@@ -5,6 +5,7 @@ import { registerAssistantRoutes } from "./assistant/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerBusinessUnitRoutes } from "./business-units/routes.js";
 import { registerCatalogRoutes } from "./catalog/routes.js";
+import { registerPortalPreviewRoutes } from "./customers/portal-preview-routes.js";
 import { registerCustomerRoutes } from "./customers/routes.js";
 import { registerEventRoutes } from "./events/routes.js";
 import { registerFileRoutes } from "./files/routes.js";
@@ -31,6 +32,7 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerEventRoutes(api, context);
   registerScheduleRoutes(api, context);
   registerCustomerRoutes(api, context);
+  registerPortalPreviewRoutes(api, context);
   registerMessageRoutes(api, context);
   registerTemplateRoutes(api, context);
 }
