@@ -14,6 +14,13 @@ export {
   formDefinitionSchema,
   validateFormDefinition,
 } from "./definition.js";
+export {
+  type AnswerTextOptions,
+  answerTexts,
+  formatAnswer,
+  type PortalAnswer,
+  portalAnswers,
+} from "./portal-answers.js";
 export type { FormProblem } from "./problems.js";
 export { MAX_CONDITION_DEPTH } from "./rules.js";
 export {

@@ -110,8 +110,16 @@ const commonShape = {
   visibleWhen: conditionGroupSchema.optional(),
 };
 
-/** Properties of fields that take an answer. */
-const answerShape = { ...commonShape, required: z.boolean().default(false) };
+/**
+ * Properties of fields that take an answer. `showOnPortal` shows the answer to the customer on
+ * the activity's portal page; it is optional, and absent means false, so forms stored before it
+ * existed stay valid and unchanged.
+ */
+const answerShape = {
+  ...commonShape,
+  required: z.boolean().default(false),
+  showOnPortal: z.boolean().optional(),
+};
 
 const shortTextFieldSchema = z.strictObject({
   ...answerShape,

@@ -9,14 +9,14 @@ import {
 import { readNotificationSettings, reminderTimes } from "../../domain/reminders.js";
 import { readBookingPolicy } from "../../domain/scheduling/assistant/index.js";
 import type { ActivityRow } from "../../repositories/activities.js";
-import { businessUnitRepository } from "../../repositories/business-units.js";
-import { catalogRepository } from "../../repositories/catalog.js";
-import { customerRepository } from "../../repositories/customers.js";
+import { type BusinessUnitRow, businessUnitRepository } from "../../repositories/business-units.js";
+import { type ActivityTypeRow, catalogRepository } from "../../repositories/catalog.js";
+import { type CustomerRow, customerRepository } from "../../repositories/customers.js";
 import { messageRepository } from "../../repositories/messages.js";
 import { findOrganization } from "../../repositories/organizations.js";
 import { findUserById } from "../../repositories/staff-accounts.js";
 import type { ServiceContext } from "../context.js";
-import { composeAndQueue, messageLanguage } from "./compose.js";
+import { composeAndQueue, type MessageLanguage, messageLanguage } from "./compose.js";
 
 const REMINDER = "appointment_reminder";
 
@@ -28,6 +28,56 @@ function isBooked(row: ActivityRow | null): row is ActivityRow & { startAt: Date
     row.endAt !== null &&
     (row.status === "pending" || row.status === "in_progress")
   );
+}
+
+/** Returns a visit's address on one line, as `{activity.address}` and calendar entries show it. */
+export function visitAddress(visit: ActivityRow): string {
+  return [visit.addressLine1, visit.addressLine2, [visit.postcode, visit.city].filter(Boolean).join(" ")]
+    .filter((part) => part && part.trim() !== "")
+    .join(", ");
+}
+
+/**
+ * Computes the appointment replacement codes of an activity for its customer, shared by messages
+ * and the customer portal. Times are in the unit's zone, with the customer's own zone added when
+ * it differs. The date and time codes stay unset while the activity has no start, and the worker
+ * is named only when the type's booking policy shows workers.
+ */
+export function appointmentValues(input: {
+  unit: BusinessUnitRow;
+  customer: CustomerRow | null;
+  type: ActivityTypeRow;
+  visit: ActivityRow;
+  workerName: string | null | undefined;
+  language: MessageLanguage;
+  portalUrl: string;
+}): TemplateValues {
+  const { unit, customer, type, visit, language, portalUrl } = input;
+  const policy = readBookingPolicy(type.bookingPolicy);
+  const window =
+    visit.arrivalWindowStart && visit.arrivalWindowEnd
+      ? { start: visit.arrivalWindowStart, end: visit.arrivalWindowEnd }
+      : undefined;
+  return {
+    "customer.name": customer?.displayName ?? "",
+    "customer.first_name": customer?.firstName ?? "",
+    "activity.reference": visit.reference,
+    "activity.type": type.name,
+    ...(visit.startAt
+      ? visitTimeValues({
+          start: visit.startAt,
+          visitZone: unit.timeZone,
+          recipientZone: customer?.timeZone,
+          language,
+          window,
+        })
+      : {}),
+    "activity.address": visitAddress(visit),
+    "activity.worker": policy.showWorker ? (input.workerName ?? "") : "",
+    "bu.name": unit.name,
+    "portal.url": portalUrl,
+    "portal.link": `${portalUrl}/activities/${visit.id}`,
+  };
 }
 
 /** Returns what a change of an activity means for its customer: booked, moved, canceled, or nothing. */
@@ -69,37 +119,11 @@ export async function notifyAppointmentChange(
   if (!unit || !customer || !type) return;
   const language = messageLanguage(customer.language);
   const worker = visit.assigneeId ? await findUserById(tx, visit.assigneeId) : undefined;
-  const policy = readBookingPolicy(type.bookingPolicy);
-  const window =
-    visit.arrivalWindowStart && visit.arrivalWindowEnd
-      ? { start: visit.arrivalWindowStart, end: visit.arrivalWindowEnd }
-      : undefined;
-  const address = [
-    visit.addressLine1,
-    visit.addressLine2,
-    [visit.postcode, visit.city].filter(Boolean).join(" "),
-  ]
-    .filter((part) => part && part.trim() !== "")
-    .join(", ");
+  const address = visitAddress(visit);
   const portalUrl = `${context.config.publicUrl}/portal`;
   const values: TemplateValues = {
-    "customer.name": customer.displayName,
-    "customer.first_name": customer.firstName ?? "",
-    "activity.reference": visit.reference,
-    "activity.type": type.name,
-    ...visitTimeValues({
-      start: visit.startAt,
-      visitZone: unit.timeZone,
-      recipientZone: customer.timeZone,
-      language,
-      window,
-    }),
-    "activity.address": address,
-    "activity.worker": policy.showWorker ? (worker?.name ?? "") : "",
-    "bu.name": unit.name,
+    ...appointmentValues({ unit, customer, type, visit, workerName: worker?.name, language, portalUrl }),
     "organization.name": organization?.name ?? "",
-    "portal.url": portalUrl,
-    "portal.link": `${portalUrl}/activities/${visit.id}`,
   };
   const domain = new URL(context.config.publicUrl).hostname;
   const canceled = event === "appointment_canceled";
