@@ -108,7 +108,11 @@ function registerWebAssets(app: App, webRoot: string | undefined): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/portal-api/");
+    // HEAD as well as GET: link scanners open a page with HEAD first (C36), and get the page, no session.
+    const isPage =
+      (request.method === "GET" || request.method === "HEAD") &&
+      !path.startsWith("/api/") &&
+      !path.startsWith("/portal-api/");
     if (!isPage || !available) {
       return reply.status(404).send({
         error: { code: "not_found", message: "Not found.", requestId: request.id },
