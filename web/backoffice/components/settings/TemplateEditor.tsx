@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type FocusEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FocusEvent, type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isLanguage, SUPPORTED_LANGUAGES, translateApiError } from "../../../shared/i18n";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
@@ -30,6 +30,7 @@ import {
 } from "../../lib/messages";
 import { isMessageChannel, isMessageEvent, replacementCodeDescription } from "../messages/message-text";
 import { QueryState } from "../QueryState";
+import { ReplacementCodePicker } from "../ReplacementCodePicker";
 import {
   problemRange,
   type TemplatePart,
@@ -313,7 +314,14 @@ function TemplateForm({ buId, template, readOnly, onDirtyChange }: TemplateFormP
           {isEmail ? t("templates.htmlNote") : t("templates.smsNote")}
         </Text>
 
-        {!readOnly && <CodePicker codes={template.codes} onInsert={insertCode} />}
+        {!readOnly && (
+          <ReplacementCodePicker
+            legend={t("templates.codesLegend")}
+            hint={t("templates.codesHint")}
+            codes={template.codes.map((code) => ({ code, description: replacementCodeDescription(code) }))}
+            onInsert={insertCode}
+          />
+        )}
 
         {!readOnly && (
           <Group gap="sm">
@@ -369,43 +377,4 @@ function ProblemLines({ texts }: { texts: string[] }): ReactNode {
       {text}
     </span>
   ));
-}
-
-/** Lists the replacement codes that the template may use, each a button that inserts it. */
-function CodePicker({ codes, onInsert }: { codes: string[]; onInsert: (code: string) => void }) {
-  const { t } = useTranslation("messages");
-  const idPrefix = useId();
-  return (
-    <Fieldset legend={t("templates.codesLegend")}>
-      <Stack gap="sm">
-        <Text size="sm">{t("templates.codesHint")}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="ul" className="plain-list">
-          {codes.map((code) => {
-            const descriptionId = `${idPrefix}-${code}`;
-            const description = replacementCodeDescription(code);
-            return (
-              <Group component="li" key={code} gap="xs" wrap="nowrap" align="flex-start">
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  tt="none"
-                  ff="monospace"
-                  aria-describedby={description ? descriptionId : undefined}
-                  onClick={() => onInsert(code)}
-                  style={{ flexShrink: 0 }}
-                >
-                  {`{${code}}`}
-                </Button>
-                {description && (
-                  <Text size="sm" id={descriptionId}>
-                    {description}
-                  </Text>
-                )}
-              </Group>
-            );
-          })}
-        </SimpleGrid>
-      </Stack>
-    </Fieldset>
-  );
 }
