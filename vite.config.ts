@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -42,11 +45,61 @@ function htmlEntryFallback(): Plugin {
   };
 }
 
+/**
+ * Writes the portal's service worker to `portal/sw.js` after a build. Its first line lists the
+ * portal shell, which the worker caches at install: the portal page, the JS and CSS files that
+ * the page loads (followed from the `portal` entry chunk), and the manifest and icons under
+ * `web/public/portal`. The build id, a hash of the shell's contents and of `offline.html`, names
+ * the worker's cache, so a build that changes any of them replaces the cache.
+ */
+function portalServiceWorker(): Plugin {
+  const source = fileURLToPath(new URL("./web/portal/service-worker.js", import.meta.url));
+  const publicPortal = fileURLToPath(new URL("./web/public/portal", import.meta.url));
+
+  return {
+    name: "rondo-portal-service-worker",
+    apply: "build",
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? "";
+      const files = new Set<string>(["portal/index.html"]);
+      const pending = Object.values(bundle).filter(
+        (output) => output.type === "chunk" && output.isEntry && output.name === "portal",
+      );
+      if (pending.length === 0) {
+        this.error("The build has no `portal` entry chunk to list in the service worker");
+      }
+      while (pending.length > 0) {
+        const chunk = pending.pop();
+        if (chunk?.type !== "chunk" || files.has(chunk.fileName)) continue;
+        files.add(chunk.fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        for (const imported of chunk.imports) {
+          const next = bundle[imported];
+          if (next) pending.push(next);
+        }
+      }
+      for (const name of readdirSync(join(publicPortal, "icons"))) files.add(`portal/icons/${name}`);
+      files.add("portal/manifest.webmanifest");
+
+      const hash = createHash("sha256");
+      for (const file of [...files].sort()) hash.update(file).update(readFileSync(join(outDir, file)));
+      hash.update(readFileSync(join(publicPortal, "offline.html")));
+      const shell = {
+        buildId: hash.digest("hex").slice(0, 16),
+        files: [...files].sort().map((file) => `/${file}`),
+      };
+
+      const worker = `self.portalShell = ${JSON.stringify(shell)};\n${readFileSync(source, "utf8")}`;
+      writeFileSync(join(outDir, "portal", "sw.js"), worker);
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: "/",
   appType: "mpa",
-  plugins: [react(), htmlEntryFallback()],
+  plugins: [react(), htmlEntryFallback(), portalServiceWorker()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,
