@@ -6,12 +6,13 @@ import { AddressForm } from "../components/settings/AddressForm";
 import { GeneralForm } from "../components/settings/GeneralForm";
 import { LocalisationForm } from "../components/settings/LocalisationForm";
 import { MessagesSettings } from "../components/settings/MessagesSettings";
+import { PortalSettings } from "../components/settings/PortalSettings";
 import { SchedulingSettingsForm } from "../components/settings/SchedulingSettingsForm";
 import { useBusinessUnit } from "../lib/business-units";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
 import { usePageTitle } from "../lib/page-title";
 
-const TABS = ["general", "localisation", "address", "scheduling", "messages"] as const;
+const TABS = ["general", "localisation", "address", "scheduling", "messages", "portal"] as const;
 type SettingsTab = (typeof TABS)[number];
 
 function isSettingsTab(value: string | null): value is SettingsTab {
@@ -95,6 +96,9 @@ function SettingsTabs({ buId }: { buId: string }) {
       </Tabs.Panel>
       <Tabs.Panel value="messages">
         <MessagesSettings key={saved.id} buId={saved.id} readOnly={false} headingOrder={2} />
+      </Tabs.Panel>
+      <Tabs.Panel value="portal">
+        <PortalSettings key={saved.id} buId={saved.id} />
       </Tabs.Panel>
     </Tabs>
   );

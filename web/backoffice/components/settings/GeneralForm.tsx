@@ -1,4 +1,4 @@
-import { Switch, TextInput } from "@mantine/core";
+import { TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { BusinessUnit } from "../../lib/types";
 import { SettingsFormFrame } from "./SettingsFormFrame";
@@ -7,10 +7,10 @@ import { useSettingsForm } from "./useSettingsForm";
 interface GeneralValues {
   name: string;
   code: string;
-  portalAccessByDefault: boolean;
 }
 
-const FIELDS = ["name", "code", "portalAccessByDefault"] as const;
+// Whether new customers get portal access is set in the "Customer portal" tab.
+const FIELDS = ["name", "code"] as const;
 
 export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
   const { t } = useTranslation("settings");
@@ -21,12 +21,10 @@ export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
       toValues: (saved) => ({
         name: saved.name,
         code: saved.code,
-        portalAccessByDefault: saved.portalAccessByDefault,
       }),
       toPatch: (values) => ({
         name: values.name.trim(),
         code: values.code.trim(),
-        portalAccessByDefault: values.portalAccessByDefault,
       }),
       validate: {
         name: (value) => (value.trim() === "" ? t("validation.nameRequired") : null),
@@ -43,11 +41,6 @@ export function GeneralForm({ businessUnit }: { businessUnit: BusinessUnit }) {
         description={t("hints.code")}
         required
         {...form.getInputProps("code")}
-      />
-      <Switch
-        label={t("fields.portalAccessByDefault")}
-        description={t("hints.portalAccessByDefault")}
-        {...form.getInputProps("portalAccessByDefault", { type: "checkbox" })}
       />
     </SettingsFormFrame>
   );
