@@ -40,6 +40,8 @@ interface CustomerFormProps {
    * by field, which the form shows under the inputs.
    */
   onSubmit: (values: CustomerFormValues) => Promise<CustomerSubmitResult>;
+  /** False leaves out the portal access switch, for pages that change the access on their own. */
+  withPortalAccess?: boolean;
 }
 
 export type CustomerSubmitResult = { saved: CustomerFormValues } | { fieldErrors: Record<string, string> };
@@ -52,6 +54,7 @@ export function CustomerForm({
   isSaving,
   formError,
   onSubmit,
+  withPortalAccess = true,
 }: CustomerFormProps) {
   const { t } = useTranslation(["customers", "common"]);
   const businessUnit = useCurrentBusinessUnit();
@@ -230,7 +233,7 @@ export function CustomerForm({
           />
 
           <Title order={3} size="h4" mt="sm">
-            {t("record.preferencesHeading")}
+            {withPortalAccess ? t("record.preferencesHeading") : t("record.languageHeading")}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} style={{ alignItems: "end" }}>
             <Select
@@ -257,11 +260,13 @@ export function CustomerForm({
               {...form.getInputProps("timeZone")}
             />
           </SimpleGrid>
-          <Switch
-            label={t("record.fields.portalAccess")}
-            description={t("record.hints.portalAccess")}
-            {...form.getInputProps("portalAccess", { type: "checkbox" })}
-          />
+          {withPortalAccess && (
+            <Switch
+              label={t("record.fields.portalAccess")}
+              description={t("record.hints.portalAccess")}
+              {...form.getInputProps("portalAccess", { type: "checkbox" })}
+            />
+          )}
 
           <CustomFieldsEditor form={form} editable={editable} />
 

@@ -7,6 +7,7 @@ import { splitCustomerApiError } from "../../components/customers/api-errors";
 import { CustomerActivities } from "../../components/customers/CustomerActivities";
 import { CustomerForm, type CustomerSubmitResult } from "../../components/customers/CustomerForm";
 import { CustomerLocation } from "../../components/customers/CustomerLocation";
+import { CustomerPortalSection } from "../../components/customers/CustomerPortalSection";
 import { NotLocatedBadge } from "../../components/customers/CustomersTable";
 import {
   CUSTOMER_FORM_FIELDS,
@@ -63,7 +64,9 @@ function CustomerRecord({ customer }: { customer: Customer }) {
   const save = async (values: CustomerFormValues): Promise<CustomerSubmitResult> => {
     setFormError(null);
     try {
-      const saved = await update.mutateAsync(valuesToInput(values));
+      // The portal section saves the access on its own, so the form never overwrites it.
+      const { portalAccess: _savedApart, ...input } = valuesToInput(values);
+      const saved = await update.mutateAsync(input);
       notifications.show({ color: "green", message: t("record.saved", { name: saved.displayName }) });
       return { saved: customerToValues(saved, businessUnit.country) };
     } catch (error) {
@@ -108,6 +111,7 @@ function CustomerRecord({ customer }: { customer: Customer }) {
               isSaving={update.isPending}
               formError={formError}
               onSubmit={save}
+              withPortalAccess={false}
             />
           </Stack>
         </Grid.Col>
@@ -115,6 +119,7 @@ function CustomerRecord({ customer }: { customer: Customer }) {
           <Stack gap="xl">
             <CustomerLocation customer={customer} editable={editable} />
             <CustomerActivities customerId={customer.id} />
+            <CustomerPortalSection customer={customer} editable={editable} />
             {isPlanner && (
               <Stack gap="sm" component="section" aria-labelledby="customer-messages">
                 <Title order={2} size="h3" id="customer-messages">
