@@ -60,6 +60,8 @@ interface FieldEditorModalProps {
   earlierFields: readonly FieldDraft[];
   problems: readonly FieldProblem[];
   timeZone: string;
+  /** Whether the panel offers "Visible to the customer on the portal", which activity forms have. */
+  portalOption: boolean;
   onApply: (draft: FieldDraft) => void;
   onClose: () => void;
   /** Called once the panel has closed, to move the focus back to the field list. */
@@ -75,6 +77,7 @@ export function FieldEditorModal({
   earlierFields,
   problems,
   timeZone,
+  portalOption,
   onApply,
   onClose,
   onClosed,
@@ -106,6 +109,7 @@ export function FieldEditorModal({
           earlierFields={earlierFields}
           problems={problems}
           timeZone={timeZone}
+          portalOption={portalOption}
           onApply={onApply}
           onCancel={onClose}
         />
@@ -119,6 +123,7 @@ interface FieldEditorFormProps {
   earlierFields: readonly FieldDraft[];
   problems: readonly FieldProblem[];
   timeZone: string;
+  portalOption: boolean;
   onApply: (draft: FieldDraft) => void;
   onCancel: () => void;
 }
@@ -128,6 +133,7 @@ function FieldEditorForm({
   earlierFields,
   problems,
   timeZone,
+  portalOption,
   onApply,
   onCancel,
 }: FieldEditorFormProps) {
@@ -245,6 +251,14 @@ function FieldEditorForm({
                 label={t("field.required")}
                 checked={draft.required}
                 onChange={(event) => update({ required: event.currentTarget.checked })}
+              />
+            )}
+            {takesAnswer && portalOption && (
+              <Checkbox
+                label={t("field.showOnPortal")}
+                description={t("field.showOnPortalHint")}
+                checked={draft.showOnPortal}
+                onChange={(event) => update({ showOnPortal: event.currentTarget.checked })}
               />
             )}
 

@@ -65,6 +65,11 @@ export function FieldRow({
                 {t("field.systemField")}
               </Badge>
             )}
+            {draft.showOnPortal && (
+              <Badge color="teal" variant="light" tt="none">
+                {t("field.shownOnPortal")}
+              </Badge>
+            )}
             {draft.type !== "displayed_text" && (
               <Switch
                 label={t("field.required")}

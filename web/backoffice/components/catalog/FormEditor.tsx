@@ -346,6 +346,7 @@ export function FormEditor({ activityType, kind, canEdit }: FormEditorProps) {
         earlierFields={earlierFields}
         problems={editor ? (problems.byField[editor.draft.uid] ?? []) : []}
         timeZone={businessUnit.timeZone}
+        portalOption={kind === "activity"}
         onApply={applyField}
         onClose={() => setEditor(null)}
         onClosed={() => focusTarget(focusAfterClose.current)}

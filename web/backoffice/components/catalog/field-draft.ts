@@ -31,6 +31,8 @@ export interface FieldDraft {
   maxCount: number | undefined;
   text: LocalizedText;
   visibleWhen: ConditionGroup | undefined;
+  /** Whether the answer is shown to the customer on the portal. Only activity forms offer it. */
+  showOnPortal: boolean;
 }
 
 /** Field types that accept a default value. Signatures and files take none. */
@@ -75,6 +77,7 @@ export function newFieldDraft(type: FieldType): FieldDraft {
     maxCount: undefined,
     text: emptyText(),
     visibleWhen: undefined,
+    showOnPortal: false,
   };
 }
 
@@ -89,6 +92,7 @@ export function withType(draft: FieldDraft, type: FieldType): FieldDraft {
     helpText: draft.helpText,
     required: type === "displayed_text" ? false : draft.required,
     visibleWhen: draft.visibleWhen,
+    showOnPortal: type === "displayed_text" ? false : draft.showOnPortal,
     options: isChoiceType(type) && draft.options.length > 0 ? draft.options : fresh.options,
   };
 }
@@ -104,6 +108,7 @@ export function toFieldDraft(field: FormField): FieldDraft {
     return draft;
   }
   draft.required = field.required;
+  draft.showOnPortal = "showOnPortal" in field && field.showOnPortal === true;
   if ("defaultValue" in field) {
     draft.defaultValue = field.defaultValue;
   }
@@ -147,6 +152,10 @@ export function toFormField(draft: FieldDraft): FormField {
   }
 
   field.required = draft.required;
+  // Sent only when on, because the server reads a missing value as off.
+  if (draft.showOnPortal) {
+    field.showOnPortal = true;
+  }
   if (TYPES_WITH_DEFAULT.includes(draft.type) && !isEmptyDefault(draft.defaultValue)) {
     field.defaultValue = draft.defaultValue;
   }

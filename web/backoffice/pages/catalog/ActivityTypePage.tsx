@@ -5,13 +5,14 @@ import { BookingPolicyForm } from "../../components/catalog/BookingPolicyForm";
 import { CatalogAccess } from "../../components/catalog/CatalogAccess";
 import { FormEditor } from "../../components/catalog/FormEditor";
 import { GeneralForm } from "../../components/catalog/GeneralForm";
+import { PortalDisplayForm } from "../../components/catalog/PortalDisplayForm";
 import { RequiredSkillsForm } from "../../components/catalog/RequiredSkillsForm";
 import { QueryState } from "../../components/QueryState";
 import { type ActivityType, useActivityType } from "../../lib/catalog";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
 import { usePageTitle } from "../../lib/page-title";
 
-const TABS = ["general", "skills", "activityForm", "closingForm", "bookingPolicy"] as const;
+const TABS = ["general", "skills", "activityForm", "closingForm", "bookingPolicy", "portal"] as const;
 type TypeTab = (typeof TABS)[number];
 
 function isTypeTab(value: string | null): value is TypeTab {
@@ -97,6 +98,9 @@ function ActivityTypeTabs({ activityType }: { activityType: ActivityType }) {
         </Tabs.Panel>
         <Tabs.Panel value="bookingPolicy">
           <BookingPolicyForm activityType={activityType} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="portal">
+          <PortalDisplayForm activityType={activityType} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
