@@ -332,3 +332,37 @@ describe("demo seed", () => {
     expect(await activities(repeatOrganizationId)).toEqual(firstActivities);
   });
 });
+
+describe("demo customer portal", () => {
+  it("opens LYON's portal with its types shown and the two customers the README lists", async () => {
+    expect(lyon.portalEnabled).toBe(true);
+    expect(lyon.portalSlug).toMatch(/^thermique-rhone(-[0-9a-f]{8})?$/);
+    expect(lyon.portalLogoFileId).not.toBeNull();
+    expect(village.portalEnabled).toBe(false);
+    const shown = await rows<{ name: string }>(sql`
+      SELECT name FROM activity_types
+      WHERE organization_id = ${organizationId} AND business_unit_id = ${lyon.id}
+        AND portal_display ->> 'shown' = 'true'
+      ORDER BY name`);
+    expect(shown.map((type) => type.name)).toEqual([
+      "Dépannage",
+      "Enquête de satisfaction",
+      "Entretien chaudière",
+      "Installation pompe à chaleur",
+    ]);
+    const portalCustomers = await rows<{ email: string; mobile: string; open: number; closed: number }>(sql`
+      SELECT c.email, c.mobile,
+        count(*) FILTER (WHERE a.status = 'pending' AND a.start_at > ${new Date(CLOCK)})::int AS open,
+        count(*) FILTER (WHERE a.status = 'terminated')::int AS closed
+      FROM customers c JOIN activities a ON a.organization_id = c.organization_id AND a.customer_id = c.id
+      WHERE c.organization_id = ${organizationId} AND c.portal_access
+        AND c.email IN ('portail.demo@example.com', 'portail.sms@example.com')
+      GROUP BY c.email, c.mobile ORDER BY c.email`);
+    expect(portalCustomers).toEqual([
+      { email: "portail.demo@example.com", mobile: "+33639980001", open: 1, closed: 0 },
+      { email: "portail.sms@example.com", mobile: "+33639980002", open: 0, closed: 1 },
+    ]);
+    const repeat = (await businessUnitRepository(context.db, repeatOrganizationId).findByCode("LYON"))!;
+    expect(repeat.portalSlug).toBe(`thermique-rhone-${repeatOrganizationId.slice(0, 8)}`);
+  });
+});

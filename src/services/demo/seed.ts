@@ -36,6 +36,7 @@ import {
   villageCustomerPlan,
   writeDemoCustomers,
 } from "./customers.js";
+import { setUpDemoPortal } from "./portal.js";
 import { createRandom, deriveSeed } from "./random.js";
 import {
   type FrenchContent,
@@ -213,6 +214,7 @@ async function seedLyon(
     content,
     now,
   });
+  await setUpDemoPortal(context, lyon, catalog, now);
   return { customers: customers.length, activities };
 }
 
