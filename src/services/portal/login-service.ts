@@ -6,6 +6,7 @@ import {
   parseLoginIdentifier,
 } from "../../domain/contact/login-identifier.js";
 import type { TemplateValues } from "../../domain/notifications/index.js";
+import { readPortalSettings } from "../../domain/portal/settings.js";
 import { businessUnitRepository } from "../../repositories/business-units.js";
 import { findOrganization } from "../../repositories/organizations.js";
 import {
@@ -124,11 +125,7 @@ async function sendCodeIfKnown(
     const unit = await businessUnitRepository(tx, target.organizationId).find(target.businessUnitId);
     if (!unit) return;
     const organization = await findOrganization(tx, target.organizationId);
-    const settings = unit.portalSettings as {
-      displayName?: string;
-      contactPhone?: string;
-      contactEmail?: string;
-    };
+    const settings = readPortalSettings(unit.portalSettings);
     const portalUrl = `${context.config.publicUrl}/portal${scope.slug ? `/${scope.slug}` : ""}`;
     const values: TemplateValues = {
       code,

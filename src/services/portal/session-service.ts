@@ -1,5 +1,6 @@
 import type { Executor } from "../../db/database.js";
 import { renderRichText } from "../../domain/portal/rich-text.js";
+import { allowsLoginChannel, portalLogoPath, readPortalSettings } from "../../domain/portal/settings.js";
 import { auditRepository } from "../../repositories/audit-events.js";
 import { businessUnitRepository } from "../../repositories/business-units.js";
 import { customerRepository } from "../../repositories/customers.js";
@@ -73,17 +74,9 @@ export interface OpenedPortalSession {
   view: PortalSessionView;
 }
 
-type LoginChannels = "email" | "sms" | "both";
-
-/** Whether a unit's portal settings let customers sign in with this kind of identifier. */
-export function loginChannelAllows(portalSettings: Record<string, unknown>, kind: string): boolean {
-  const channels = (portalSettings.loginChannels ?? "both") as LoginChannels;
-  if (channels === "both") return true;
-  return kind === "email" ? channels === "email" : channels === "sms";
-}
-
-export function portalLogoUrl(businessUnitId: string, fileId: string | null): string | null {
-  return fileId ? `/portal-api/logos/${businessUnitId}/${fileId}` : null;
+/** Whether a unit's stored portal settings let customers sign in with this kind of identifier (email or phone). */
+export function loginChannelAllows(portalSettings: unknown, kind: string): boolean {
+  return allowsLoginChannel(readPortalSettings(portalSettings), kind === "email" ? "email" : "sms");
 }
 
 /** The customers an identifier may sign in as now, in the session's scope. */
@@ -243,7 +236,7 @@ export async function describePortalSession(
         customerId: match.customerId,
         customerName: match.customerName,
         companyName: companyNameOf(match.portalSettings, match.unitName),
-        logoUrl: portalLogoUrl(match.businessUnitId, match.logoFileId),
+        logoUrl: portalLogoPath(match.businessUnitId, match.logoFileId),
       })),
     };
   }
@@ -254,13 +247,7 @@ export async function describePortalSession(
   ]);
   if (!customer || !unit) throw new AppError("portal_signed_out");
   const staff = principal.preview ? await findUserById(db, principal.preview.userId) : undefined;
-  const settings = unit.portalSettings as {
-    displayName?: string;
-    contactPhone?: string | null;
-    contactEmail?: string | null;
-    address?: string | null;
-    information?: string;
-  };
+  const settings = readPortalSettings(unit.portalSettings);
   return {
     state: "signed_in",
     preview: principal.preview ? { staffName: staff?.name ?? "" } : null,
@@ -276,19 +263,18 @@ export async function describePortalSession(
       businessUnitId: unit.id,
       slug: unit.portalSlug,
       displayName: companyNameOf(unit.portalSettings, unit.name),
-      logoUrl: portalLogoUrl(unit.id, unit.portalLogoFileId),
+      logoUrl: portalLogoPath(unit.id, unit.portalLogoFileId),
       timeZone: unit.timeZone,
-      contactPhone: settings.contactPhone ?? null,
-      contactEmail: settings.contactEmail ?? null,
-      address: settings.address ?? null,
-      informationHtml: renderRichText(settings.information ?? ""),
+      contactPhone: settings.contactPhone,
+      contactEmail: settings.contactEmail,
+      address: settings.address,
+      informationHtml: renderRichText(settings.information),
     },
   };
 }
 
-function companyNameOf(portalSettings: Record<string, unknown>, unitName: string): string {
-  const displayName = portalSettings.displayName;
-  return typeof displayName === "string" && displayName.trim() !== "" ? displayName : unitName;
+function companyNameOf(portalSettings: unknown, unitName: string): string {
+  return readPortalSettings(portalSettings).displayName || unitName;
 }
 
 /**
