@@ -42,7 +42,7 @@ export interface PortalConfig {
   customersWithAccess: number;
 }
 
-/** What an admin sends to replace the configuration; settings keys left out take their defaults. */
+/** The configuration an admin sends to replace the current one; settings keys left out take their defaults. */
 export interface PortalConfigInput {
   enabled: boolean;
   slug: string | null;
@@ -68,7 +68,7 @@ const CONFIG_KEYS = [
   "loginChannels",
 ] as const;
 
-/** The unit's portal configuration with every default filled in. Members may read it. */
+/** Returns the unit's portal configuration with every default filled in. Members may read it. */
 export async function getPortalConfig(
   context: ServiceContext,
   actor: Actor,
@@ -213,7 +213,7 @@ function checkConfig(unit: BusinessUnitRow, input: PortalConfigInput): CheckedCo
   };
 }
 
-/** The configuration values that an admin sets, for comparing before and after a change. */
+/** Returns the configuration values that an admin sets, for comparing before and after a change. */
 function configValues(unit: BusinessUnitRow): Record<(typeof CONFIG_KEYS)[number], unknown> {
   const settings = readPortalSettings(unit.portalSettings);
   return {
@@ -403,7 +403,7 @@ export async function setPortalAccessForAll(
   });
 }
 
-/** The audit history of one customer of the unit, newest first. Members may read it. */
+/** Returns the audit history of one customer of the unit, newest first. Members may read it. */
 export async function listCustomerAudit(
   context: ServiceContext,
   actor: Actor,
@@ -423,7 +423,7 @@ export async function listCustomerAudit(
   return { events };
 }
 
-/** What the portal's sign-in page at `/portal/<slug>` shows before the customer signs in. */
+/** The unit's name, logo and login channels, shown at `/portal/<slug>` before the customer signs in. */
 export interface PortalBranding {
   slug: string;
   displayName: string;

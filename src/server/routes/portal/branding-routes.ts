@@ -20,6 +20,7 @@ export function registerPortalBrandingRoutes(app: App, context: ServiceContext):
   app.get(
     "/units/:slug",
     {
+      config: { portalPublic: true },
       schema: {
         tags: ["portal"],
         summary:
@@ -34,6 +35,7 @@ export function registerPortalBrandingRoutes(app: App, context: ServiceContext):
   app.get(
     "/logos/:buId/:fileId",
     {
+      config: { portalPublic: true },
       schema: {
         tags: ["portal"],
         summary: "A unit's current portal logo as PNG, cacheable for a year; 404 for any other file",
