@@ -95,7 +95,7 @@ export async function portalActivity(
     ...summarize(row, texts, unit.timeZone, context.clock.now()),
     longDescription: texts.longDescription,
     worker: worker?.name ?? null,
-    answers: portalAnswers(row.type.activityForm, row.activity.answers, lang),
+    answers: portalAnswers(row.type.activityForm, row.activity.answers, lang, { timeZone: unit.timeZone }),
   };
 }
 
