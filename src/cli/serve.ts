@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Config, loadConfig } from "../config.js";
+import { startHousekeeping } from "../jobs/housekeeping.js";
 import { createLogger } from "../logger.js";
 import { attachChangeFeed, startDispatcher, startRuntime } from "../runtime.js";
 import { buildApp } from "../server/app.js";
@@ -20,10 +21,12 @@ export async function serve(): Promise<number> {
     if (seeded) logger.info("demo organization seeded into the empty database");
   }
   const dispatcher = config.dispatcherInServer ? startDispatcher(runtime) : undefined;
+  const stopHousekeeping = startHousekeeping(runtime.context);
   const app = await buildApp({ context: runtime.context, webRoot });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    stopHousekeeping();
     await app.close();
     await dispatcher?.stop();
     await runtime.close();
@@ -45,6 +48,7 @@ export async function serve(): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  stopHousekeeping();
   await app.close();
   await dispatcher?.stop();
   await runtime.close();

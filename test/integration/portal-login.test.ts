@@ -10,8 +10,10 @@ import {
   customers,
   messages,
   portalLoginCodes,
+  portalSessions,
 } from "../../src/db/schema/index.js";
 import { loginIdentifierHash } from "../../src/domain/contact/login-identifier.js";
+import { runHousekeeping } from "../../src/jobs/housekeeping.js";
 import { buildApp } from "../../src/server/app.js";
 import { settlePortalCodeRequests } from "../../src/services/portal/login-service.js";
 import { createTestContext, type TestContext, uniqueSuffix } from "../helpers/context.js";
@@ -661,5 +663,50 @@ describe("staff preview of a customer's portal", () => {
 
     advance(3601);
     expect((await app.inject({ method: "GET", url: "/portal-api/session", headers })).statusCode).toBe(401);
+  });
+});
+
+describe("housekeeping", () => {
+  it("deletes ended portal sessions and codes expired over a day ago, and keeps the rest", async () => {
+    // Dates before every other test file's clock, so that a shared database loses none of their rows.
+    const now = new Date("2020-01-10T12:00:00Z");
+    const identifierHash = loginIdentifierHash("email", `housekeeping.${uniqueSuffix()}@example.com`);
+    const at = (iso: string) => new Date(iso);
+    const code = (id: string, expiresAt: string) => ({
+      id,
+      identifierHash,
+      channel: "email",
+      codeHash: "x",
+      createdAt: at("2020-01-01T00:00:00Z"),
+      expiresAt: at(expiresAt),
+    });
+    const [oldCode, recentCode] = [crypto.randomUUID(), crypto.randomUUID()];
+    await context.db
+      .insert(portalLoginCodes)
+      .values([code(oldCode, "2020-01-09T11:59:00Z"), code(recentCode, "2020-01-09T12:01:00Z")]);
+    const session = (tokenHash: string, expiresAt: string) => ({
+      tokenHash,
+      identifierHash,
+      createdAt: at("2020-01-01T00:00:00Z"),
+      lastSeenAt: at("2020-01-01T00:00:00Z"),
+      expiresAt: at(expiresAt),
+    });
+    const [ended, live] = [`ended-${uniqueSuffix()}`, `live-${uniqueSuffix()}`];
+    await context.db
+      .insert(portalSessions)
+      .values([session(ended, "2020-01-10T11:59:00Z"), session(live, "2020-01-10T12:01:00Z")]);
+
+    await runHousekeeping(context.db, now);
+
+    const codes = await context.db
+      .select({ id: portalLoginCodes.id })
+      .from(portalLoginCodes)
+      .where(eq(portalLoginCodes.identifierHash, identifierHash));
+    expect(codes).toEqual([{ id: recentCode }]);
+    const sessions = await context.db
+      .select({ tokenHash: portalSessions.tokenHash })
+      .from(portalSessions)
+      .where(eq(portalSessions.identifierHash, identifierHash));
+    expect(sessions).toEqual([{ tokenHash: live }]);
   });
 });
