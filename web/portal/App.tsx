@@ -10,7 +10,7 @@ import { LinkSignInPage } from "./pages/LinkSignInPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PortalEntry } from "./pages/PortalEntry";
 import { PreviewPage } from "./pages/PreviewPage";
-import { createPortalTheme } from "./theme";
+import { createPortalTheme, portalCssVariables } from "./theme";
 
 const queryClient = createQueryClient();
 
@@ -24,7 +24,7 @@ export function App() {
   const theme = useMemo(() => createPortalTheme(t), [t, i18n.language]);
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={portalCssVariables} defaultColorScheme="light">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

@@ -23,6 +23,7 @@ export function PortalLayout({ children, session, brand, size = "wide" }: Portal
   const { t } = useTranslation("portal");
   const company = session?.company ?? brand;
   const isPreview = session?.preview != null;
+  const width = size === "narrow" ? 460 : 760;
 
   return (
     <>
@@ -36,29 +37,31 @@ export function PortalLayout({ children, session, brand, size = "wide" }: Portal
           </Text>
         </Box>
       )}
-      <Box component="header" className="portal-header" px="md" py="sm">
-        <Group justify="space-between" gap="sm" className="portal-header-row">
-          {company ? (
-            <CompanyBrand displayName={company.displayName} logoUrl={company.logoUrl} />
-          ) : (
-            <Text fw={700} size="lg">
-              {t("title")}
-            </Text>
-          )}
-          <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch />
-            {session && <SignOutButton slug={session.company.slug} disabled={isPreview} />}
+      <Box component="header" className="portal-header" py="sm">
+        <Container size={width} px="md">
+          <Group justify="space-between" gap="sm">
+            {company ? (
+              <CompanyBrand displayName={company.displayName} logoUrl={company.logoUrl} />
+            ) : (
+              <Text fw={700} size="lg">
+                {t("title")}
+              </Text>
+            )}
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              {session && <SignOutButton slug={session.company.slug} disabled={isPreview} />}
+            </Group>
           </Group>
-        </Group>
-        {session && (
-          <Box component="nav" aria-label={t("shell.navigation")} mt="xs">
-            <Anchor component={Link} to={portalHomePath(session.company.slug)} size="sm">
-              {t("shell.home")}
-            </Anchor>
-          </Box>
-        )}
+          {session && (
+            <Box component="nav" aria-label={t("shell.navigation")} mt="xs">
+              <Anchor component={Link} to={portalHomePath(session.company.slug)} size="sm">
+                {t("shell.home")}
+              </Anchor>
+            </Box>
+          )}
+        </Container>
       </Box>
-      <Container component="main" id="main-content" size={size === "narrow" ? 460 : 760} py="lg" px="md">
+      <Container component="main" id="main-content" size={width} py="lg" px="md">
         {children}
       </Container>
     </>

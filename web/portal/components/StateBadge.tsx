@@ -11,11 +11,14 @@ const STATE_COLOURS: Record<ActivityState, string> = {
   canceled: "red",
 };
 
-/** Renders an activity's state as a badge whose text, not only its colour, gives the state. */
+/**
+ * Renders an activity's state as a badge whose text, not only its colour, gives the state. The
+ * text is near-black because the light badges' own text colours fail WCAG AA contrast.
+ */
 export function StateBadge({ state }: { state: ActivityState }) {
   const { t } = useTranslation("portal");
   return (
-    <Badge color={STATE_COLOURS[state]} variant="light" className="state-badge">
+    <Badge color={STATE_COLOURS[state]} variant="light" c="gray.9" className="state-badge">
       {t(`states.${state}`)}
     </Badge>
   );

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Box, Button, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { LiveRegion } from "../components/LiveRegion";
 import { PageHeading } from "../components/PageHeading";
 import { PortalLayout } from "../components/PortalLayout";
 import { translatePortalError } from "../lib/errors";
@@ -48,13 +49,10 @@ export function LinkSignInPage() {
         ) : (
           <>
             <Text>{t("link.intro")}</Text>
-            <Box role="alert" aria-live="assertive">
-              {error !== null && (
-                <Alert key={error.id} color="red" variant="light">
-                  {translatePortalError(error.value)}
-                </Alert>
-              )}
-            </Box>
+            <LiveRegion
+              kind="error"
+              message={error === null ? null : { id: error.id, text: translatePortalError(error.value) }}
+            />
             <Button onClick={handleSignIn} loading={linkSignIn.isPending}>
               {t("link.signIn")}
             </Button>

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Box, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Anchor, Group, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LiveRegion } from "../../components/LiveRegion";
 import { PageHeading } from "../../components/PageHeading";
 import { PortalLayout } from "../../components/PortalLayout";
 import { translatePortalError } from "../../lib/errors";
@@ -31,13 +32,10 @@ export function ChooseCustomerPage({ choices }: { choices: CustomerChoice[] }) {
       <Stack gap="md">
         <PageHeading>{t("choose.title")}</PageHeading>
         <Text>{t("choose.intro")}</Text>
-        <Box role="alert" aria-live="assertive">
-          {error !== null && (
-            <Alert key={error.id} color="red" variant="light">
-              {translatePortalError(error.value)}
-            </Alert>
-          )}
-        </Box>
+        <LiveRegion
+          kind="error"
+          message={error === null ? null : { id: error.id, text: translatePortalError(error.value) }}
+        />
         <Stack component="ul" gap="sm" className="plain-list">
           {choices.map((choice) => (
             <li key={`${choice.organizationId}/${choice.customerId}`}>

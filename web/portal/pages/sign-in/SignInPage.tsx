@@ -1,6 +1,7 @@
-import { Alert, Box, Stack, Text } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type LiveMessage, LiveRegion, nextMessage } from "../../components/LiveRegion";
 import { PageHeading } from "../../components/PageHeading";
 import { PortalLayout } from "../../components/PortalLayout";
 import { QueryState } from "../../components/QueryState";
@@ -13,20 +14,11 @@ import { UnknownPortalPage } from "../UnknownPortalPage";
 import { CodeForm } from "./CodeForm";
 import { IdentifierForm } from "./IdentifierForm";
 
-/**
- * Messages of the sign-in steps. Both live regions stay mounted through the steps, so screen
- * readers announce each new message. `id` changes with every message, so a repeated message is
- * rendered anew and announced again.
- */
+/** Shows messages of the sign-in steps in the page's live regions, which outlive the steps. */
 export interface SignInMessages {
   showStatus(text: string): void;
   showError(error: unknown): void;
   clear(): void;
-}
-
-interface Message<T> {
-  id: number;
-  value: T;
 }
 
 /** Renders the sign-in page at `/portal` and `/portal/<slug>`: email or phone, then the code. */
@@ -51,14 +43,15 @@ function SignInSteps({ slug, unit }: { slug: string | undefined; unit: PortalUni
   const notice = useSignInNotice();
   const [identifier, setIdentifier] = useState("");
   const [step, setStep] = useState<"identifier" | "code">("identifier");
-  const [status, setStatus] = useState<Message<string> | null>(null);
-  const [error, setError] = useState<Message<unknown> | null>(null);
+  const [status, setStatus] = useState<LiveMessage | null>(null);
+  // The error itself is kept, not its message, so the message follows a change of language.
+  const [error, setError] = useState<{ id: number; value: unknown } | null>(null);
   usePageTitle(t("signIn.title"));
 
   const messages: SignInMessages = {
     showStatus: (text) => {
       setError(null);
-      setStatus((previous) => ({ id: (previous?.id ?? 0) + 1, value: text }));
+      setStatus((previous) => nextMessage(previous, text));
     },
     showError: (value) => setError((previous) => ({ id: (previous?.id ?? 0) + 1, value })),
     clear: () => {
@@ -75,48 +68,41 @@ function SignInSteps({ slug, unit }: { slug: string | undefined; unit: PortalUni
         <PageHeading>
           {unit ? t("signIn.titleForCompany", { company: unit.displayName }) : t("signIn.title")}
         </PageHeading>
-        {notice !== null && step === "identifier" && <NoticeAlert notice={notice} />}
-        <Box role="status" aria-live="polite">
-          {status !== null && (
-            <Alert key={status.id} color="blue" variant="light">
-              {status.value}
-            </Alert>
-          )}
-        </Box>
-        <Box role="alert" aria-live="assertive">
-          {error !== null && (
-            <Alert key={error.id} color="red" variant="light">
-              {translatePortalError(error.value)}
-            </Alert>
-          )}
-        </Box>
-        {step === "identifier" ? (
-          <>
-            <Text>{t(`signIn.intro.${loginChannels}`)}</Text>
-            <IdentifierForm
+        <div>
+          {notice !== null && step === "identifier" && <NoticeAlert notice={notice} />}
+          <LiveRegion kind="status" message={status} />
+          <LiveRegion
+            kind="error"
+            message={error === null ? null : { id: error.id, text: translatePortalError(error.value) }}
+          />
+          {step === "identifier" ? (
+            <>
+              <Text mb="md">{t(`signIn.intro.${loginChannels}`)}</Text>
+              <IdentifierForm
+                slug={slug}
+                loginChannels={loginChannels}
+                identifier={identifier}
+                onIdentifierChange={setIdentifier}
+                messages={messages}
+                onCodeSent={(sentTo) => {
+                  setIdentifier(sentTo);
+                  setStep("code");
+                  messages.showStatus(t("signIn.codeSent", { identifier: sentTo }));
+                }}
+              />
+            </>
+          ) : (
+            <CodeForm
               slug={slug}
-              loginChannels={loginChannels}
               identifier={identifier}
-              onIdentifierChange={setIdentifier}
               messages={messages}
-              onCodeSent={(sentTo) => {
-                setIdentifier(sentTo);
-                setStep("code");
-                messages.showStatus(t("signIn.codeSent", { identifier: sentTo }));
+              onBack={() => {
+                messages.clear();
+                setStep("identifier");
               }}
             />
-          </>
-        ) : (
-          <CodeForm
-            slug={slug}
-            identifier={identifier}
-            messages={messages}
-            onBack={() => {
-              messages.clear();
-              setStep("identifier");
-            }}
-          />
-        )}
+          )}
+        </div>
       </Stack>
     </PortalLayout>
   );
@@ -128,7 +114,7 @@ function NoticeAlert({ notice }: { notice: SignInNotice }) {
   const message =
     notice.reason === "preview_ended" ? t("portal:preview.ended") : t(`errors:codes.${notice.reason}`);
   return (
-    <Alert color="yellow" variant="light" role="status">
+    <Alert color="yellow" variant="light" role="status" mb="md">
       {message}
     </Alert>
   );
