@@ -33,6 +33,9 @@ export {
   type SmsTemplate,
   type TemplateValues,
 } from "./render.js";
+
+import { editDistance } from "../text/edit-distance.js";
+
 export type { TemplatePart, TemplateProblem, TemplateProblemCode } from "./template-problems.js";
 export { templateProblemMessage } from "./template-problems.js";
 export { listReplacementCodes } from "./template-syntax.js";
@@ -196,18 +199,4 @@ function suggestCode(name: string, allowed: readonly ReplacementCode[]): string 
     if (best !== undefined) return best;
   }
   return undefined;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each count 1. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -6,6 +6,7 @@ import { isAnswerField, type LocalizedText } from "../forms/schema.js";
 import { isReplacementCode, REPLACEMENT_CODES, type ReplacementCode } from "../notifications/codes.js";
 import { renderTemplate, type TemplateValues } from "../notifications/render.js";
 import { CODE_NAME_PATTERN, parseTemplate } from "../notifications/template-syntax.js";
+import { editDistance } from "../text/edit-distance.js";
 
 /**
  * The texts that an activity type shows on the customer portal: a title, a short description and
@@ -305,20 +306,6 @@ function suggestCode(name: string, allowed: readonly string[]): string | undefin
     }
   }
   return best;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each count 1. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /** Values of the portal codes: the appointment codes, `activity.state` and `form.<code>`. */

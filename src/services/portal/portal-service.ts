@@ -7,6 +7,7 @@ import { type PortalActivityRow, portalActivityRepository } from "../../reposito
 import { findUserById } from "../../repositories/staff-accounts.js";
 import { AppError, notFound } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
+import { visitAddress } from "../notifications/appointments.js";
 import { messageLanguage } from "../notifications/compose.js";
 import { renderDisplayTexts } from "./display-service.js";
 import type { PortalPrincipal } from "./session-service.js";
@@ -127,12 +128,6 @@ function summarize(
         ? { start: activity.arrivalWindowStart, end: activity.arrivalWindowEnd }
         : null,
     timeZone,
-    address: [
-      activity.addressLine1,
-      activity.addressLine2,
-      [activity.postcode, activity.city].filter(Boolean).join(" "),
-    ]
-      .filter((part) => part && part.trim() !== "")
-      .join(", "),
+    address: visitAddress(activity),
   };
 }
