@@ -1,4 +1,5 @@
 import type { Executor } from "../../db/database.js";
+import { formatPhoneInternational } from "../../domain/contact/phone.js";
 import {
   buildIcs,
   type NotificationEvent,
@@ -6,6 +7,7 @@ import {
   visitTimeValues,
   visitUid,
 } from "../../domain/notifications/index.js";
+import { readPortalSettings } from "../../domain/portal/settings.js";
 import { readNotificationSettings, reminderTimes } from "../../domain/reminders.js";
 import { readBookingPolicy } from "../../domain/scheduling/assistant/index.js";
 import type { ActivityRow } from "../../repositories/activities.js";
@@ -35,6 +37,16 @@ export function visitAddress(visit: ActivityRow): string {
   return [visit.addressLine1, visit.addressLine2, [visit.postcode, visit.city].filter(Boolean).join(" ")]
     .filter((part) => part && part.trim() !== "")
     .join(", ");
+}
+
+/** Values of `{bu.name}`, `{bu.phone}` and `{bu.email}`: the company as its portal settings present it, in messages and on the portal. */
+export function businessUnitValues(unit: BusinessUnitRow): Record<string, string> {
+  const settings = readPortalSettings(unit.portalSettings);
+  return {
+    "bu.name": settings.displayName || unit.name,
+    "bu.phone": settings.contactPhone ? formatPhoneInternational(settings.contactPhone) : "",
+    "bu.email": settings.contactEmail ?? "",
+  };
 }
 
 /**
@@ -74,7 +86,7 @@ export function appointmentValues(input: {
       : {}),
     "activity.address": visitAddress(visit),
     "activity.worker": policy.showWorker ? (input.workerName ?? "") : "",
-    "bu.name": unit.name,
+    ...businessUnitValues(unit),
     "portal.url": portalUrl,
     "portal.link": `${portalUrl}/activities/${visit.id}`,
   };
@@ -215,7 +227,7 @@ export async function notifySurveyInvitation(
           language,
         })
       : {}),
-    "bu.name": unit.name,
+    ...businessUnitValues(unit),
     "organization.name": organization?.name ?? "",
     "portal.url": portalUrl,
     "survey.url": `${portalUrl}/activities/${survey.id}`,

@@ -1,7 +1,6 @@
 import type { Executor } from "../../db/database.js";
 import { type ActivityStatus, deriveState } from "../../domain/activities/lifecycle.js";
 import type { Language } from "../../domain/business-units/localisation.js";
-import { formatPhoneInternational } from "../../domain/contact/phone.js";
 import { answerTexts } from "../../domain/forms/portal-answers.js";
 import {
   ACTIVITY_STATE_CODE,
@@ -18,7 +17,6 @@ import {
   renderPortalText,
   validatePortalDisplay,
 } from "../../domain/portal/display-texts.js";
-import { readPortalSettings } from "../../domain/portal/settings.js";
 import { type ActivityRow, activityRepository } from "../../repositories/activities.js";
 import { auditRepository } from "../../repositories/audit-events.js";
 import { type BusinessUnitRow, businessUnitRepository } from "../../repositories/business-units.js";
@@ -29,7 +27,7 @@ import { findUserById } from "../../repositories/staff-accounts.js";
 import { AppError, type FieldProblem, notFound } from "../../server/errors.js";
 import { type Actor, requireMember, requireRole } from "../access.js";
 import type { ServiceContext } from "../context.js";
-import { appointmentValues } from "../notifications/appointments.js";
+import { appointmentValues, businessUnitValues } from "../notifications/appointments.js";
 import { messageLanguage } from "../notifications/compose.js";
 
 export { readPortalDisplay };
@@ -85,7 +83,7 @@ export function portalDisplayValues(
       language,
       portalUrl: `${context.config.publicUrl}/portal`,
     }),
-    ...unitValues(unit),
+    ...businessUnitValues(unit),
   };
   const state = deriveState({ ...activity, status: activity.status as ActivityStatus }, context.clock.now());
   values[ACTIVITY_STATE_CODE] = activityStateLabel(state, language);
@@ -95,16 +93,6 @@ export function portalDisplayValues(
   const texts: Record<string, string> = {};
   for (const [code, value] of Object.entries(values)) texts[code] = value == null ? "" : String(value);
   return texts;
-}
-
-/** Values of `{bu.name}`, `{bu.phone}` and `{bu.email}`: the company as its portal settings present it. */
-function unitValues(unit: BusinessUnitRow): Record<string, string> {
-  const settings = readPortalSettings(unit.portalSettings);
-  return {
-    "bu.name": settings.displayName || unit.name,
-    "bu.phone": settings.contactPhone ? formatPhoneInternational(settings.contactPhone) : "",
-    "bu.email": settings.contactEmail ?? "",
-  };
 }
 
 export interface RenderedDisplayTexts {
@@ -259,7 +247,7 @@ export async function previewPortalDisplay(
   const fields = displayFields(texts, type);
   if (!activity) {
     const unit = await businessUnitRepository(db, actor.organizationId).find(businessUnitId);
-    const values = unit ? unitValues(unit) : {};
+    const values = unit ? businessUnitValues(unit) : {};
     return { activity: null, ...renderTextsWith(texts, values), fields };
   }
 

@@ -6,7 +6,6 @@ import {
   parseLoginIdentifier,
 } from "../../domain/contact/login-identifier.js";
 import type { TemplateValues } from "../../domain/notifications/index.js";
-import { readPortalSettings } from "../../domain/portal/settings.js";
 import { businessUnitRepository } from "../../repositories/business-units.js";
 import { findOrganization } from "../../repositories/organizations.js";
 import {
@@ -19,6 +18,7 @@ import { findBusinessUnitBySlug } from "../../repositories/portal-slugs.js";
 import { incrementCounter, windowAt } from "../../repositories/rate-limits.js";
 import { AppError, invalidField, notFound } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
+import { businessUnitValues } from "../notifications/appointments.js";
 import { composeAndQueue, messageLanguage } from "../notifications/compose.js";
 import { randomToken } from "../secrets.js";
 import { loginChannelAllows, type OpenedPortalSession, openPortalSession } from "./session-service.js";
@@ -125,16 +125,13 @@ async function sendCodeIfKnown(
     const unit = await businessUnitRepository(tx, target.organizationId).find(target.businessUnitId);
     if (!unit) return;
     const organization = await findOrganization(tx, target.organizationId);
-    const settings = readPortalSettings(unit.portalSettings);
     const portalUrl = `${context.config.publicUrl}/portal${scope.slug ? `/${scope.slug}` : ""}`;
     const values: TemplateValues = {
       code,
       "code.minutes": CODE_LIFETIME_MINUTES,
       "sign_in.url": `${context.config.publicUrl}/portal/sign-in#token=${linkToken}`,
       "portal.url": portalUrl,
-      "bu.name": settings.displayName || unit.name,
-      "bu.phone": settings.contactPhone ?? "",
-      "bu.email": settings.contactEmail ?? "",
+      ...businessUnitValues(unit),
       "organization.name": organization?.name ?? "",
     };
     const number =
