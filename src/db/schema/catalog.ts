@@ -41,6 +41,8 @@ export const activityTypes = pgTable(
     bookingPolicy: jsonb("booking_policy").$type<BookingPolicyInput>().notNull().default({}),
     /** Whether the type shows on the customer portal, and its displayed texts with replacement codes. */
     portalDisplay: jsonb("portal_display").$type<Record<string, unknown>>().notNull().default({}),
+    /** The ordered portal actions of the type (label, effect, form, scheduling step, conditions). */
+    portalActions: jsonb("portal_actions").$type<unknown[]>().notNull().default([]),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

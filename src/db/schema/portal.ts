@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { activities } from "./activities.js";
 import { instant } from "./columns.js";
 import { customers } from "./customers.js";
 import { organizations, users } from "./tenancy.js";
@@ -105,5 +106,83 @@ export const auditEvents = pgTable(
       table.subjectId,
       table.createdAt,
     ),
+  ],
+);
+
+/**
+ * Each run of a portal action by a customer: counts "used at most N times" conditions and keeps
+ * what the customer did. Home-page actions have no activity.
+ */
+export const portalActionRuns = pgTable(
+  "portal_action_runs",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    businessUnitId: uuid("business_unit_id").notNull(),
+    /** The activity type that defines the action. */
+    activityTypeId: uuid("activity_type_id").notNull(),
+    actionId: text("action_id").notNull(),
+    /** The current activity; null for a home-page action. */
+    activityId: uuid("activity_id"),
+    customerId: uuid("customer_id").notNull(),
+    effect: text("effect").notNull(),
+    /** The activity the action created, if any. */
+    createdActivityId: uuid("created_activity_id"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    index("portal_action_runs_activity_idx").on(table.organizationId, table.activityId, table.actionId),
+    foreignKey({
+      columns: [table.organizationId, table.activityId],
+      foreignColumns: [activities.organizationId, activities.id],
+      name: "portal_action_runs_activity_fk",
+    }),
+    foreignKey({
+      columns: [table.organizationId, table.customerId],
+      foreignColumns: [customers.organizationId, customers.id],
+      name: "portal_action_runs_customer_fk",
+    }),
+  ],
+);
+
+/**
+ * What customers did on the portal that planners should know about: bookings, moves,
+ * cancellations, requests and answers. Planners acknowledge them in the back office.
+ */
+export const portalEvents = pgTable(
+  "portal_events",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    businessUnitId: uuid("business_unit_id").notNull(),
+    /** booked, rescheduled, canceled, requested, created, closed or updated. */
+    kind: text("kind").notNull(),
+    activityId: uuid("activity_id").notNull(),
+    /** The activity the event came from, for a linked activity created from it. */
+    sourceActivityId: uuid("source_activity_id"),
+    customerId: uuid("customer_id").notNull(),
+    actionLabel: text("action_label").notNull(),
+    createdAt: instant("created_at").notNull(),
+    acknowledgedAt: instant("acknowledged_at"),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    index("portal_events_unit_idx").on(table.organizationId, table.businessUnitId, table.createdAt),
+    foreignKey({
+      columns: [table.organizationId, table.activityId],
+      foreignColumns: [activities.organizationId, activities.id],
+      name: "portal_events_activity_fk",
+    }),
+    foreignKey({
+      columns: [table.organizationId, table.customerId],
+      foreignColumns: [customers.organizationId, customers.id],
+      name: "portal_events_customer_fk",
+    }),
   ],
 );
