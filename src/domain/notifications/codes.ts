@@ -11,6 +11,7 @@ export const NOTIFICATION_EVENTS = [
   "visit_closed_survey",
   "staff_invitation",
   "password_reset",
+  "portal_event",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -42,6 +43,9 @@ export const REPLACEMENT_CODES = {
   "reset.minutes": "Minutes until the password reset link expires",
   "user.name": "Staff member's name",
   "organization.name": "Organization's name",
+  "portal_event.action":
+    "What the customer did on the portal: the action's label, such as Book a maintenance visit",
+  "activity.staff_url": "Address of the activity in the back office",
 } as const satisfies Record<string, string>;
 export type ReplacementCode = keyof typeof REPLACEMENT_CODES;
 
@@ -94,4 +98,15 @@ export const EVENT_CODES: Record<NotificationEvent, readonly ReplacementCode[]> 
   ],
   staff_invitation: ["user.name", "invitation.url", "organization.name", "bu.name"],
   password_reset: ["user.name", "reset.url", "reset.minutes", "organization.name"],
+  portal_event: [
+    "user.name",
+    "portal_event.action",
+    "customer.name",
+    "activity.reference",
+    "activity.type",
+    "activity.date",
+    "activity.time",
+    "activity.staff_url",
+    "bu.name",
+  ],
 };

@@ -336,6 +336,41 @@ const TEXTS: Record<NotificationEvent, Record<Language, DefaultTexts>> = {
     },
   },
 
+  portal_event: {
+    en: {
+      email: {
+        subject: "Customer portal: {portal_event.action} ({activity.reference})",
+        body: lines(
+          "Hello {user.name},",
+          "",
+          "{customer.name} used the customer portal of {bu.name}: {portal_event.action}.",
+          "",
+          "Activity: {activity.type} {activity.reference}",
+          "Date: {activity.date}, {activity.time}",
+          "",
+          "Open the activity: {activity.staff_url}",
+        ),
+      },
+      sms: "{customer.name}: {portal_event.action} ({activity.reference}). {activity.staff_url}",
+    },
+    fr: {
+      email: {
+        subject: "Portail client : {portal_event.action} ({activity.reference})",
+        body: lines(
+          "Bonjour {user.name},",
+          "",
+          "{customer.name} a utilisé le portail client de {bu.name} : {portal_event.action}.",
+          "",
+          "Activité : {activity.type} {activity.reference}",
+          "Date : {activity.date}, {activity.time}",
+          "",
+          "Ouvrir l'activité : {activity.staff_url}",
+        ),
+      },
+      sms: "{customer.name} : {portal_event.action} ({activity.reference}). {activity.staff_url}",
+    },
+  },
+
   password_reset: {
     en: {
       email: {

@@ -11,6 +11,7 @@ export const MESSAGE_EVENTS = [
   "visit_closed_survey",
   "staff_invitation",
   "password_reset",
+  "portal_event",
 ] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
 

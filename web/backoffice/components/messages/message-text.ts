@@ -69,6 +69,8 @@ const REPLACEMENT_CODE_KEYS = {
   "reset.minutes": "reset_minutes",
   "user.name": "user_name",
   "organization.name": "organization_name",
+  "portal_event.action": "portal_event_action",
+  "activity.staff_url": "activity_staff_url",
 } as const;
 
 /** Returns what a replacement code stands for, or an empty string for a code this UI does not know. */
