@@ -108,7 +108,7 @@ export function toFieldDraft(field: FormField): FieldDraft {
     return draft;
   }
   draft.required = field.required;
-  draft.showOnPortal = "showOnPortal" in field && field.showOnPortal === true;
+  draft.showOnPortal = field.showOnPortal === true;
   if ("defaultValue" in field) {
     draft.defaultValue = field.defaultValue;
   }

@@ -28,14 +28,18 @@ export function CustomerPortalSection({ customer, editable }: CustomerPortalSect
   const setAccess = useSetCustomerPortalAccess(businessUnit.id, customer.id);
   const preview = usePortalPreview(businessUnit.id, customer.id);
   const [blockedLink, setBlockedLink] = useState<string | null>(null);
+  // The value being saved, which the switch shows at once. It is null again once the save ends.
+  const [requestedAccess, setRequestedAccess] = useState<boolean | null>(null);
 
   const changeAccess = (portalAccess: boolean) => {
+    setRequestedAccess(portalAccess);
     setAccess.mutate(portalAccess, {
       onSuccess: (saved) =>
         notifications.show({
           color: "green",
           message: t(saved.portalAccess ? "portal.granted" : "portal.revoked", { name: saved.displayName }),
         }),
+      onSettled: () => setRequestedAccess(null),
     });
   };
 
@@ -69,7 +73,7 @@ export function CustomerPortalSection({ customer, editable }: CustomerPortalSect
       <Switch
         label={t("record.fields.portalAccess")}
         description={t("record.hints.portalAccess")}
-        checked={customer.portalAccess}
+        checked={requestedAccess ?? customer.portalAccess}
         disabled={!editable || setAccess.isPending}
         onChange={(event) => changeAccess(event.currentTarget.checked)}
       />
