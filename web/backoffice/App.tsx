@@ -31,7 +31,7 @@ import { SchedulePage } from "./pages/schedule/SchedulePage";
 import { TeamPage } from "./pages/team/TeamPage";
 import { WorkerPage } from "./pages/team/WorkerPage";
 import { UsersPage } from "./pages/UsersPage";
-import { createLocalizedTheme } from "./theme";
+import { backOfficeCssVariables, createLocalizedTheme } from "./theme";
 
 const queryClient = createQueryClient();
 
@@ -41,7 +41,7 @@ export function App() {
   const theme = useMemo(() => createLocalizedTheme(t), [t, i18n.language]);
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={backOfficeCssVariables} defaultColorScheme="light">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
