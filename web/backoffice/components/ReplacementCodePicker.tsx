@@ -4,7 +4,7 @@ import { useId } from "react";
 export interface PickableCode {
   /** The code without braces, such as `customer.name`. */
   code: string;
-  /** What the code stands for; empty when unknown. */
+  /** Meaning of the code, or "" when unknown. */
   description: string;
 }
 

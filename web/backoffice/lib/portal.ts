@@ -57,7 +57,7 @@ export interface AuditEvent {
   createdAt: string;
 }
 
-/** How an activity type shows on the portal; the texts contain replacement codes. */
+/** Portal display of an activity type. The texts contain replacement codes. */
 export interface PortalDisplay {
   shown: boolean;
   title: string;
@@ -245,7 +245,7 @@ export interface PortalDisplayPreviewRequest {
 
 /**
  * Renders the texts against an activity of the type. A query rather than a mutation, because
- * the request changes nothing and a newer request must replace the answer of an older one.
+ * the request changes nothing and a newer response must replace the response of an older one.
  */
 export function usePortalDisplayPreview(buId: string, typeId: string, request: PortalDisplayPreviewRequest) {
   return useQuery({

@@ -17,7 +17,7 @@ const AUDIT_ACTIONS = [
 
 /**
  * Returns what an audit event records, in the current language. A change of one customer's access
- * says whether it was granted or revoked when `details.portalAccess` tells.
+ * is named as granted or revoked when `details.portalAccess` gives the new value.
  */
 function auditActionLabel(event: AuditEvent): string {
   const t = i18next.t;
