@@ -552,6 +552,11 @@ describe("portal sessions", () => {
       payload: { portalAccess: false },
     });
     expect(revoked.statusCode).toBe(200);
+    const audit = await context.db
+      .select({ action: auditEvents.action, details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, customerId));
+    expect(audit).toEqual([{ action: "portal_access_changed", details: { portalAccess: false } }]);
     const next = await session(cookie);
     expect(next.statusCode).toBe(401);
     expect(next.json().error.code).toBe("portal_signed_out");

@@ -181,6 +181,17 @@ const TRANSLATED_ERROR_CODES = [
   "geocoding_unavailable",
   "geocoding_failed",
   "invalid_link",
+  "slot_refused",
+  "invalid_time",
+  "nonexistent_local_time",
+  "ambiguous_local_time",
+  "change_too_late",
+  "invalid_code",
+  "portal_signed_out",
+  "preview_read_only",
+  "slug_taken",
+  "invalid_image",
+  "image_too_large",
 ] as const;
 type TranslatedErrorCode = (typeof TRANSLATED_ERROR_CODES)[number];
 

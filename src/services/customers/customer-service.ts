@@ -5,6 +5,7 @@ import { normalizePhone } from "../../domain/contact/phone.js";
 import type { CustomerType } from "../../domain/customers/customer.js";
 import { type ExportableCustomer, formatCustomersCsv } from "../../domain/customers/export.js";
 import { searchKey } from "../../domain/text/keys.js";
+import { auditRepository } from "../../repositories/audit-events.js";
 import { type BusinessUnitRow, businessUnitRepository } from "../../repositories/business-units.js";
 import { type CustomerRow, type CustomerSearch, customerRepository } from "../../repositories/customers.js";
 import { AppError, type FieldProblem, notFound } from "../../server/errors.js";
@@ -123,6 +124,17 @@ export async function updateCustomer(
         context.clock.now(),
       );
       if (!updated) throw notFound("Customer not found.");
+      if (updated.portalAccess !== current.portalAccess) {
+        await auditRepository(tx, actor.organizationId).record({
+          businessUnitId,
+          actorUserId: actor.userId,
+          action: "portal_access_changed",
+          subjectType: "customer",
+          subjectId: customerId,
+          details: { portalAccess: updated.portalAccess },
+          createdAt: context.clock.now(),
+        });
+      }
       return updated;
     }),
   );
