@@ -6,6 +6,14 @@ import { describeVisitTime } from "../lib/visit-time";
 
 type VisitTimes = Pick<ActivitySummary, "start" | "end" | "arrivalWindow" | "timeZone">;
 
+/**
+ * Tells whether a visit without a date still waits for one. Completed and canceled visits without
+ * a date, such as a survey sent after a visit, show no date line.
+ */
+export function awaitsDate(activity: Pick<ActivitySummary, "state">): boolean {
+  return activity.state === "unscheduled" || activity.state === "scheduled";
+}
+
 /** Returns the translated date and time lines of a visit, or null when it has no date yet. */
 export function useVisitTimeText(
   activity: VisitTimes,
@@ -28,11 +36,11 @@ export function useVisitTimeText(
 }
 
 /** Renders the date and the arrival window or time of a visit in a summary. */
-export function VisitWhen({ activity }: { activity: VisitTimes }) {
+export function VisitWhen({ activity }: { activity: VisitTimes & Pick<ActivitySummary, "state"> }) {
   const { t } = useTranslation("portal");
   const text = useVisitTimeText(activity);
   if (text === null) {
-    return <Text size="sm">{t("time.notScheduled")}</Text>;
+    return awaitsDate(activity) ? <Text size="sm">{t("time.notScheduled")}</Text> : null;
   }
   return (
     <Text size="sm">

@@ -8,7 +8,7 @@ import { PageHeading } from "../components/PageHeading";
 import { PortalLayout } from "../components/PortalLayout";
 import { QueryState } from "../components/QueryState";
 import { StateBadge } from "../components/StateBadge";
-import { useVisitTimeText } from "../components/VisitWhen";
+import { awaitsDate, useVisitTimeText } from "../components/VisitWhen";
 import { usePageTitle } from "../lib/page-title";
 import { portalApi } from "../lib/portal-api";
 import { portalHomePath, useSession } from "../lib/session";
@@ -95,10 +95,12 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
       )}
 
       <dl className="detail-list">
-        <div>
-          <dt>{t("activity.date")}</dt>
-          <dd>{when?.date ?? t("time.notScheduled")}</dd>
-        </div>
+        {(when !== null || awaitsDate(activity)) && (
+          <div>
+            <dt>{t("activity.date")}</dt>
+            <dd>{when?.date ?? t("time.notScheduled")}</dd>
+          </div>
+        )}
         {when !== null && (
           <div>
             <dt>{when.timeLabel}</dt>
