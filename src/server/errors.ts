@@ -30,6 +30,12 @@ export const errorCatalogue = {
   slug_taken: { status: 409, message: "This portal address is already used." },
   invalid_image: { status: 422, message: "The file is not a PNG, JPEG or WebP image." },
   image_too_large: { status: 413, message: "The image is larger than 2 MB." },
+  action_unavailable: { status: 422, message: "This action is no longer available for this activity." },
+  customer_not_located: {
+    status: 422,
+    message:
+      "Your address could not be placed on the map, so online booking is not possible. Call us to book.",
+  },
   too_many_attempts: { status: 429, message: "Too many attempts. Try again later." },
   rate_limited: { status: 429, message: "Too many requests. Try again later." },
   bad_request: { status: 400, message: "The request is malformed." },

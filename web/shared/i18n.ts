@@ -192,6 +192,8 @@ const TRANSLATED_ERROR_CODES = [
   "slug_taken",
   "invalid_image",
   "image_too_large",
+  "action_unavailable",
+  "customer_not_located",
 ] as const;
 type TranslatedErrorCode = (typeof TRANSLATED_ERROR_CODES)[number];
 
