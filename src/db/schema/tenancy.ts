@@ -104,6 +104,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     roles: text("roles").array().notNull(),
+    /** The member gets an email for each customer's booking, change or request on the portal. */
+    portalEventEmails: boolean("portal_event_emails").notNull().default(false),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

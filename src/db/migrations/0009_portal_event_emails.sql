@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD COLUMN "portal_event_emails" boolean DEFAULT false NOT NULL;
