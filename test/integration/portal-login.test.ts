@@ -524,7 +524,7 @@ describe("portal sessions", () => {
       customer: { id: inSecond, name: "Paul Martin" },
     });
     const home = await app.inject({ method: "GET", url: "/portal-api/home", headers: { cookie } });
-    expect(home.json()).toEqual({ upcoming: [], past: [] });
+    expect(home.json()).toEqual({ upcoming: [], past: [], actions: [] });
 
     const foreign = await app.inject({
       method: "POST",

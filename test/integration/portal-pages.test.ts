@@ -215,6 +215,7 @@ describe("portal home and activity pages", () => {
         },
       ],
       past: [],
+      actions: [],
     });
 
     const english = await get("/portal-api/home?language=en", cookie);
@@ -259,7 +260,7 @@ describe("portal home and activity pages", () => {
     });
     expect(hidden.statusCode).toBe(200);
     expect((await get(`/portal-api/activities/${mine}`, cookie)).statusCode).toBe(404);
-    expect((await get("/portal-api/home", cookie)).json()).toEqual({ upcoming: [], past: [] });
+    expect((await get("/portal-api/home", cookie)).json()).toEqual({ upcoming: [], past: [], actions: [] });
   });
 
   it("lists closed and canceled visits as past", async () => {

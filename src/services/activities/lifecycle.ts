@@ -109,7 +109,7 @@ export async function closeInTransaction(
   return updated;
 }
 
-async function createFollowUp(
+export async function createFollowUp(
   context: ServiceContext,
   tx: Transaction,
   organizationId: string,

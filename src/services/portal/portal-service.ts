@@ -1,16 +1,16 @@
 import { type DerivedState, deriveState } from "../../domain/activities/lifecycle.js";
 import { portalAnswers } from "../../domain/forms/index.js";
 import { readBookingPolicy } from "../../domain/scheduling/assistant/settings.js";
-import { businessUnitRepository } from "../../repositories/business-units.js";
-import { customerRepository } from "../../repositories/customers.js";
 import { type PortalActivityRow, portalActivityRepository } from "../../repositories/portal-activities.js";
 import { findUserById } from "../../repositories/staff-accounts.js";
-import { AppError, notFound } from "../../server/errors.js";
+import { notFound } from "../../server/errors.js";
 import type { ServiceContext } from "../context.js";
 import { visitAddress } from "../notifications/appointments.js";
 import { messageLanguage } from "../notifications/compose.js";
+import { activityActions, homeActions, type PortalActionView } from "./action-service.js";
 import { renderDisplayTexts } from "./display-service.js";
 import type { PortalPrincipal } from "./session-service.js";
+import { signedInCustomer } from "./signed-in.js";
 
 /** Closed activities listed on the home page, newest first. */
 const PAST_ACTIVITIES_SHOWN = 50;
@@ -30,20 +30,9 @@ export interface PortalActivitySummary {
 
 export interface PortalActivityDetail extends PortalActivitySummary {
   longDescription: string;
+  actions: PortalActionView[];
   worker: string | null;
   answers: { code: string; label: string; value: string }[];
-}
-
-/** The signed-in customer, with their unit; a session waiting for a choice has none. */
-async function signedInCustomer(context: ServiceContext, principal: PortalPrincipal) {
-  if (!principal.customer) throw new AppError("unauthenticated", "Choose which customer account to use.");
-  const { organizationId, businessUnitId, customerId } = principal.customer;
-  const [customer, unit] = await Promise.all([
-    customerRepository(context.db, organizationId).findInOrganization(customerId),
-    businessUnitRepository(context.db, organizationId).find(businessUnitId),
-  ]);
-  if (!customer || !unit) throw new AppError("portal_signed_out");
-  return { customer, unit, organizationId };
 }
 
 /**
@@ -54,7 +43,11 @@ export async function portalHome(
   context: ServiceContext,
   principal: PortalPrincipal,
   language: string | undefined,
-): Promise<{ upcoming: PortalActivitySummary[]; past: PortalActivitySummary[] }> {
+): Promise<{
+  upcoming: PortalActivitySummary[];
+  past: PortalActivitySummary[];
+  actions: PortalActionView[];
+}> {
   const { customer, unit, organizationId } = await signedInCustomer(context, principal);
   const rows = await portalActivityRepository(context.db, organizationId).listForCustomer(
     customer.id,
@@ -69,7 +62,7 @@ export async function portalHome(
     const summary = summarize(row, texts, unit.timeZone, now);
     (summary.state === "terminated" || summary.state === "canceled" ? past : upcoming).push(summary);
   }
-  return { upcoming, past };
+  return { upcoming, past, actions: await homeActions(context, principal, language) };
 }
 
 /** One activity of the signed-in customer; 404 for another customer's or a type not shown. */
@@ -96,6 +89,7 @@ export async function portalActivity(
     ...summarize(row, texts, unit.timeZone, context.clock.now()),
     longDescription: texts.longDescription,
     worker: worker?.name ?? null,
+    actions: await activityActions(context, principal, row.activity, row.type, language),
     answers: portalAnswers(row.type.activityForm, row.activity.answers, lang, { timeZone: unit.timeZone }),
   };
 }

@@ -11,6 +11,7 @@ import { registerEventRoutes } from "./events/routes.js";
 import { registerFileRoutes } from "./files/routes.js";
 import { registerMessageRoutes } from "./messages/routes.js";
 import { registerTemplateRoutes } from "./messages/template-routes.js";
+import { registerPortalActionStaffRoutes } from "./portal/actions-routes.js";
 import { registerPortalConfigRoutes } from "./portal/routes.js";
 import { registerReferenceRoutes } from "./reference/routes.js";
 import { registerScheduleRoutes } from "./schedule/routes.js";
@@ -37,4 +38,5 @@ export function registerApiRoutes(api: App, context: ServiceContext): void {
   registerMessageRoutes(api, context);
   registerTemplateRoutes(api, context);
   registerPortalConfigRoutes(api, context);
+  registerPortalActionStaffRoutes(api, context);
 }

@@ -26,7 +26,11 @@ export function registerPortalPageRoutes(app: App, context: ServiceContext): voi
     },
     async (request) => {
       const home = await portalHome(context, portalPrincipalOf(request), request.query.language);
-      return { upcoming: home.upcoming.map(presentSummary), past: home.past.map(presentSummary) };
+      return {
+        upcoming: home.upcoming.map(presentSummary),
+        past: home.past.map(presentSummary),
+        actions: home.actions,
+      };
     },
   );
 
@@ -53,6 +57,7 @@ export function registerPortalPageRoutes(app: App, context: ServiceContext): voi
         longDescription: detail.longDescription,
         worker: detail.worker,
         answers: detail.answers,
+        actions: detail.actions,
       };
     },
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DERIVED_STATES } from "../../../domain/activities/lifecycle.js";
+import { formDefinitionSchema } from "../../../domain/forms/definition.js";
 
 /** Schemas of the customer portal API; docs/portal-api.md describes them. */
 
@@ -71,7 +72,18 @@ export const activitySummarySchema = z.object({
   address: z.string(),
 });
 
+const actionViewSchema = z.object({
+  typeId: z.string(),
+  id: z.string(),
+  label: z.string(),
+  effect: z.string(),
+  form: formDefinitionSchema.nullable(),
+  scheduling: z.boolean(),
+  activityId: z.string().nullable(),
+});
+
 export const activityDetailSchema = activitySummarySchema.extend({
+  actions: z.array(actionViewSchema),
   longDescription: z.string(),
   worker: z.string().nullable(),
   answers: z.array(z.object({ code: z.string(), label: z.string(), value: z.string() })),
@@ -80,4 +92,5 @@ export const activityDetailSchema = activitySummarySchema.extend({
 export const homeSchema = z.object({
   upcoming: z.array(activitySummarySchema),
   past: z.array(activitySummarySchema),
+  actions: z.array(actionViewSchema),
 });
