@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { DerivedState } from "../activities/lifecycle.js";
-import { type FormDefinition, formDefinitionSchema } from "../forms/definition.js";
-import { describeList, describeValue } from "../forms/problems.js";
+import { type FormDefinition, formDefinitionSchema, validateFormDefinition } from "../forms/definition.js";
+import { describeList, describeValue, joinPath } from "../forms/problems.js";
 import { codeSchema, type FormField, isAnswerField, MAX_FIELDS } from "../forms/schema.js";
 import { type BookingPolicy, customerMayChange } from "../scheduling/assistant/settings.js";
 import {
   type ActionProblem,
+  CONDITION_KINDS,
   type ConditionActivityFacts,
   type ConditionGroup,
   checkConditionRules,
@@ -159,15 +160,11 @@ function checkActionRules(
         problems.push({ path: `copyFields.${index}`, code: "duplicate_copy_field", message, value: code });
       }
     });
-    const target = typeof targetTypeId === "string" ? context?.targetForms[targetTypeId] : undefined;
-    if (
-      context !== undefined &&
-      effect === "create_linked_activity" &&
-      context.typeIds.includes(targetTypeId ?? "")
-    ) {
-      problems.push(
-        ...checkCopyFields(copyFields, context.activityFormFields, target?.fields ?? [], subject),
-      );
+    // A type without a form in `targetForms` has no field to copy into.
+    const targetKnown = typeof targetTypeId === "string" && context?.typeIds.includes(targetTypeId) === true;
+    if (context !== undefined && effect === "create_linked_activity" && targetKnown) {
+      const targetFields = context.targetForms[targetTypeId as string]?.fields ?? [];
+      problems.push(...checkCopyFields(copyFields, context.activityFormFields, targetFields, subject));
     }
   }
 
@@ -189,8 +186,8 @@ function checkActionRules(
 
 /**
  * Checks that each copied field takes an answer in both the current and the target activity form,
- * with the same type and, for choices, every option of the current field, so that a copied answer
- * is valid in the target form.
+ * with the same type. For choices, the target field must have every option of the current one.
+ * Together these make a copied answer valid in the target form.
  */
 function checkCopyFields(
   codes: readonly string[],
@@ -318,6 +315,273 @@ export function readPortalActions(stored: unknown): PortalAction[] {
   return actions;
 }
 
+export type ValidatePortalActionsResult = { actions: PortalAction[] } | { problems: ActionProblem[] };
+
+/**
+ * Validates the actions that staff save on an activity type and returns them normalized, or
+ * returns every problem found. Paths start with the action's index, e.g.
+ * `2.conditions.items.0.hours`. Each action gets the shape and rules of `portalActionSchema`.
+ * Its target type must be one of `context.typeIds`. Its copied fields must take an answer of the
+ * same type in both activity forms. Its answer conditions must name a choice or yes/no field of
+ * `context.activityFormFields` and use its option values, or "yes" and "no". Its form gets the
+ * checks of an activity form. An action without an id gets a new one.
+ */
+export function validatePortalActions(
+  input: unknown,
+  context: PortalActionContext,
+): ValidatePortalActionsResult {
+  if (!Array.isArray(input)) {
+    const message = `The portal actions must be a list, such as [], not ${describeValue(input)}.`;
+    return { problems: [{ path: "", code: "invalid_type", message, value: input }] };
+  }
+
+  const problems: ActionProblem[] = [];
+  if (input.length > MAX_ACTIONS) {
+    const message = `The type has ${input.length} portal actions, more than the maximum of ${MAX_ACTIONS}. Remove some.`;
+    problems.push({ path: "", code: "too_big", message });
+  }
+
+  const actions: PortalAction[] = [];
+  input.forEach((raw, index) => {
+    const result = validateAction(raw, index, context);
+    if ("action" in result) {
+      actions.push(result.action);
+    } else {
+      problems.push(...result.problems);
+    }
+  });
+  problems.push(...checkDuplicateIds(input.map((raw) => (isPlainObject(raw) ? raw.id : undefined))));
+
+  if (problems.length > 0) {
+    return { problems: sortByAction(problems) };
+  }
+  return { actions };
+}
+
+/** A submitted action: `id` is optional for a new action, and the form is checked on its own. */
+const submittedActionSchema = z.strictObject(actionShape(z.uuid().optional(), z.unknown().optional()));
+const submittedShape = submittedActionSchema.shape;
+
+function validateAction(
+  raw: unknown,
+  index: number,
+  context: PortalActionContext,
+): { action: PortalAction } | { problems: ActionProblem[] } {
+  const subject = actionSubject(raw, index);
+  if (!isPlainObject(raw)) {
+    const message = `${subject} must be an object such as { "label": { "en": "…", "fr": "…" }, "effect": "update_activity" }, not ${describeValue(raw)}.`;
+    return { problems: [{ path: String(index), code: "invalid_type", message, value: raw }] };
+  }
+
+  const parsed = submittedActionSchema.safeParse(raw, { reportInput: true });
+  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues, [], subject);
+
+  let form: FormDefinition | null = null;
+  if (raw.form !== undefined && raw.form !== null) {
+    const result = validateFormDefinition(raw.form, { kind: "activity" });
+    if (result.ok) {
+      form = result.form;
+    } else {
+      for (const problem of result.problems) {
+        const path = problem.path === "" ? "form" : `form.${problem.path}`;
+        problems.push({ ...problem, path, message: `${subject}, form: ${problem.message}` });
+      }
+    }
+  }
+
+  // The rules also run on the parts that have a valid shape when others do not, so that one
+  // save reports every problem.
+  const parts: ActionParts = {
+    effect: partOf(submittedShape.effect, raw.effect),
+    targetTypeId: partOf(submittedShape.targetTypeId, raw.targetTypeId),
+    copyFields: partOf(submittedShape.copyFields, raw.copyFields),
+    scheduling: partOf(submittedShape.scheduling, raw.scheduling),
+    conditions: partOf(submittedShape.conditions, raw.conditions),
+  };
+  problems.push(...checkActionRules(parts, subject, context));
+
+  if (!parsed.success || problems.length > 0) {
+    return {
+      problems: problems.map((problem) => ({
+        ...problem,
+        path: joinPath([index, ...pathSegments(problem.path)]),
+      })),
+    };
+  }
+
+  const action = parsed.data;
+  const newId = context.newId ?? (() => crypto.randomUUID());
+  return {
+    action: {
+      id: action.id ?? newId(),
+      label: action.label,
+      effect: action.effect,
+      targetTypeId: action.targetTypeId,
+      copyFields: action.copyFields,
+      form,
+      scheduling: action.scheduling,
+      conditions: action.conditions,
+    },
+  };
+}
+
+function partOf<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Names an action in messages by its position and, when it has one, its label: `Action 2 ("Book a visit")`. */
+function actionSubject(raw: unknown, index: number): string {
+  const label = isPlainObject(raw) && isPlainObject(raw.label) ? raw.label : {};
+  const text = [label.en, label.fr].find((value) => typeof value === "string" && value.trim() !== "");
+  return typeof text === "string"
+    ? `Action ${index + 1} (${JSON.stringify(text.trim())})`
+    : `Action ${index + 1}`;
+}
+
+/** Sorts problems by action index, keeping their order within an action. List-wide problems come first. */
+function sortByAction(problems: ActionProblem[]): ActionProblem[] {
+  const position = (problem: ActionProblem) => {
+    const match = /^(\d+)/.exec(problem.path);
+    return match === null ? -1 : Number(match[1]);
+  };
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => position(a.problem) - position(b.problem) || a.order - b.order)
+    .map(({ problem }) => problem);
+}
+
+type Issue = z.core.$ZodIssue;
+
+const EXPECTED_DESCRIPTIONS: Record<string, string> = {
+  string: "a text string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+};
+
+/** Converts zod issues of a submitted action, parsed with `reportInput: true`, into problems. */
+function problemsFromIssues(
+  issues: readonly Issue[],
+  prefix: readonly PropertyKey[],
+  subject: string,
+): ActionProblem[] {
+  return issues.flatMap((issue) => problemsFromIssue(issue, prefix, subject));
+}
+
+function problemsFromIssue(issue: Issue, prefix: readonly PropertyKey[], subject: string): ActionProblem[] {
+  const segments = [...prefix, ...issue.path];
+  const path = joinPath(segments);
+  const property = path === "" ? "the action" : path;
+  const withValue = (problem: ActionProblem): ActionProblem =>
+    issue.input === undefined ? problem : { ...problem, value: issue.input };
+
+  switch (issue.code) {
+    case "invalid_union": {
+      if (issue.discriminator !== undefined) {
+        // The discriminator issue carries the whole condition as its input, and its path ends at `kind`.
+        const kind = isPlainObject(issue.input) ? issue.input[issue.discriminator] : undefined;
+        if (kind === undefined) {
+          const message = `${subject}: ${property} is missing. Set it to one of ${describeList(CONDITION_KINDS)}.`;
+          return [{ path, code: "missing", message }];
+        }
+        const message = `${subject}: ${property} ${describeValue(kind)} is not a condition kind. Use one of ${describeList(CONDITION_KINDS)}.`;
+        return [{ path, code: "invalid_condition_kind", message, value: kind }];
+      }
+      // The only plain union is a group item: a nested group when it has `combinator` or `items`,
+      // otherwise a condition. The issues of that branch are reported.
+      if (!isPlainObject(issue.input)) {
+        const message =
+          `${subject}: ${property} must be a condition such as { "kind": "used_at_most", "times": 1 } ` +
+          `or a group such as { "combinator": "and", "items": [...] }, not ${describeValue(issue.input)}.`;
+        return [withValue({ path, code: "invalid_condition", message })];
+      }
+      const isGroup = "combinator" in issue.input || "items" in issue.input;
+      return problemsFromIssues(issue.errors[isGroup ? 1 : 0] ?? [], segments, subject);
+    }
+
+    case "invalid_type": {
+      const expected = EXPECTED_DESCRIPTIONS[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) {
+        return [{ path, code: "missing", message: `${subject}: ${property} is missing. Add ${expected}.` }];
+      }
+      const message = `${subject}: ${property} must be ${expected}, not ${describeValue(issue.input)}.`;
+      return [withValue({ path, code: "invalid_type", message })];
+    }
+
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: joinPath([...segments, key]),
+        code: "unknown_property",
+        message: `${subject}: "${key}" is not a property of ${property}. Remove it.`,
+      }));
+
+    case "invalid_value": {
+      if (issue.input === undefined) {
+        const message = `${subject}: ${property} is missing. Set it to one of ${describeList(issue.values)}.`;
+        return [{ path, code: "missing", message }];
+      }
+      const message = `${subject}: ${property} is ${describeValue(issue.input)}, but must be one of ${describeList(issue.values)}.`;
+      return [withValue({ path, code: "invalid_value", message })];
+    }
+
+    case "too_big":
+    case "too_small":
+      return [withValue({ path, code: issue.code, message: boundMessage(issue, property, subject) })];
+
+    case "invalid_format": {
+      if (issue.format === "uuid") {
+        const message = `${subject}: ${property} ${describeValue(issue.input)} is not a UUID. Use the id as the server returned it.`;
+        return [withValue({ path, code: "invalid_uuid", message })];
+      }
+      return [
+        withValue({ path, code: "invalid_code", message: `${subject}, ${property}: ${issue.message}` }),
+      ];
+    }
+
+    case "custom": {
+      const code = typeof issue.params?.code === "string" ? issue.params.code : "invalid";
+      return [withValue({ path, code, message: `${subject}, ${property}: ${issue.message}` })];
+    }
+  }
+
+  return [withValue({ path, code: issue.code, message: `${subject}, ${property}: ${issue.message}` })];
+}
+
+function boundMessage(
+  issue: Extract<Issue, { code: "too_big" | "too_small" }>,
+  property: string,
+  subject: string,
+): string {
+  // Messages set on the schema, such as "choose at least one state.", already tell the user what to do.
+  if (!issue.message.startsWith("Too ")) {
+    return `${subject}, ${property}: ${issue.message}`;
+  }
+  const input = issue.input;
+  const isBig = issue.code === "too_big";
+  const bound = isBig ? issue.maximum : issue.minimum;
+
+  if (issue.origin === "string" && typeof input === "string") {
+    if (!isBig && input.length === 0) {
+      return `${subject}: ${property} is empty. Enter a text of 1 to ${MAX_ACTION_LABEL_LENGTH} characters.`;
+    }
+    const comparison = isBig ? "more than the maximum" : "fewer than the minimum";
+    return `${subject}: ${property} has ${input.length} characters, ${comparison} of ${bound}. ${isBig ? "Shorten it." : "Lengthen it."}`;
+  }
+  if (issue.origin === "array" && Array.isArray(input)) {
+    const comparison = isBig ? "more than the maximum" : "fewer than the minimum";
+    return `${subject}: ${property} has ${input.length} items, ${comparison} of ${bound}. ${isBig ? "Remove some." : "Add some."}`;
+  }
+  const requirement = isBig ? `at most ${bound}` : `at least ${bound}`;
+  return `${subject}: ${property} must be ${requirement}, not ${describeValue(input)}.`;
+}
+
 /** The booking-policy cut-offs, in hours before the appointment's start. */
 export type CutoffPolicy = Pick<BookingPolicy, "rescheduleCutoffHours" | "cancelCutoffHours">;
 
@@ -328,8 +592,8 @@ const CLOSED_STATES: readonly DerivedState[] = ["terminated", "canceled"];
 
 /**
  * Applies the booking policy's floor to a customer's action on an activity. Conditions can only
- * narrow what this allows; the service checks both when the action is offered and again when it
- * runs. The rule, by effect:
+ * narrow what this allows, and the service checks both when the action is offered and again when
+ * it runs. The rule, by effect:
  * - `create_activity` and `create_linked_activity`: always allowed, whatever the activity's state.
  * - `close_activity`, and `update_activity` without scheduling: allowed while the activity is
  *   open; refused with `not_open` when it is terminated or canceled.
@@ -381,7 +645,7 @@ export function customerChangeAllowed(
     : { allowed: false, reason: "too_late" };
 }
 
-/** What decides whether an action is available to a customer now. */
+/** The facts that decide whether an action is available to a customer now. */
 export interface AvailabilityContext {
   now: Date;
   /** The current activity; null on the home page. */
@@ -396,7 +660,7 @@ export interface AvailabilityContext {
 }
 
 /**
- * `wrong_page`: a home-page action asked for on an activity, or an activity action on the home
+ * `wrong_page`: a home-page action requested on an activity, or an activity action on the home
  * page. `conditions_not_met`: the action's conditions are false. The other reasons come from
  * `customerChangeAllowed`.
  */
