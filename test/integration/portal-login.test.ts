@@ -523,6 +523,12 @@ describe("portal sessions", () => {
       canSwitch: true,
       customer: { id: inSecond, name: "Paul Martin" },
     });
+    expect(
+      chosen
+        .json()
+        .choices.map((choice: { customerId: string }) => choice.customerId)
+        .sort(),
+    ).toEqual([inFirst, inSecond].sort());
     const home = await app.inject({ method: "GET", url: "/portal-api/home", headers: { cookie } });
     expect(home.json()).toEqual({ upcoming: [], past: [], actions: [] });
 

@@ -48,6 +48,8 @@ export type PortalSessionView =
       state: "signed_in";
       preview: { staffName: string } | null;
       canSwitch: boolean;
+      /** The customers the identifier may switch to, when there are several. */
+      choices?: PortalChoice[];
       customer: {
         id: string;
         name: string;
@@ -228,18 +230,14 @@ export async function describePortalSession(
   const choices = principal.identifierHash
     ? await currentChoices(db, principal.identifierHash, principal.scopeOrganizationId)
     : [];
-  if (!principal.customer) {
-    return {
-      state: "choose",
-      choices: choices.map((match) => ({
-        organizationId: match.organizationId,
-        customerId: match.customerId,
-        customerName: match.customerName,
-        companyName: companyNameOf(match.portalSettings, match.unitName),
-        logoUrl: portalLogoPath(match.businessUnitId, match.logoFileId),
-      })),
-    };
-  }
+  const choiceViews = choices.map((match) => ({
+    organizationId: match.organizationId,
+    customerId: match.customerId,
+    customerName: match.customerName,
+    companyName: companyNameOf(match.portalSettings, match.unitName),
+    logoUrl: portalLogoPath(match.businessUnitId, match.logoFileId),
+  }));
+  if (!principal.customer) return { state: "choose", choices: choiceViews };
   const { organizationId, businessUnitId, customerId } = principal.customer;
   const [customer, unit] = await Promise.all([
     customerRepository(db, organizationId).findInOrganization(customerId),
@@ -252,6 +250,7 @@ export async function describePortalSession(
     state: "signed_in",
     preview: principal.preview ? { staffName: staff?.name ?? "" } : null,
     canSwitch: choices.length > 1,
+    ...(choices.length > 1 ? { choices: choiceViews } : {}),
     customer: {
       id: customer.id,
       name: customer.displayName,

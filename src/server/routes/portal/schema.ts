@@ -35,6 +35,7 @@ export const portalSessionSchema = z.discriminatedUnion("state", [
     state: z.literal("signed_in"),
     preview: z.object({ staffName: z.string() }).nullable(),
     canSwitch: z.boolean(),
+    choices: z.array(choiceSchema).optional(),
     customer: z.object({
       id: z.string(),
       name: z.string(),
