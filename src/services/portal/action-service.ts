@@ -551,7 +551,13 @@ async function updateFromAction(
   // The booking runs first: when the window was taken meanwhile, nothing else is saved.
   if (windowStart) {
     refuseUnlocated(signedIn, current);
-    await bookUnderPolicy(context, customerBooker(signedIn), signedIn.unit.id, current.id, { windowStart });
+    await bookUnderPolicy(context, customerBooker(signedIn), signedIn.unit.id, current.id, {
+      windowStart,
+      // Checked again under the activity's lock: a second run of the same action waits for the first.
+      guard: async (tx, row) => {
+        await resolveAction(context, tx, signedIn, resolved.type.id, resolved.action.id, row.id);
+      },
+    });
   }
   return context.db.transaction(async (tx) => {
     const repository = activityRepository(tx, signedIn.organizationId);

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import type { Transaction } from "../../db/database.js";
 import {
   type BookingPolicy,
   customerMayChange,
@@ -34,6 +35,12 @@ export interface PolicyBookingRequest {
   windowStart?: string;
   /** A given worker; only staff, or customers when the policy names workers. */
   workerId?: string;
+  /**
+   * Runs inside the booking's transaction once the activity is locked, before the write; it may
+   * throw to refuse. The portal checks its action's conditions again here, so that two runs of the
+   * same action cannot both pass.
+   */
+  guard?: (tx: Transaction, row: ActivityRow) => Promise<void>;
 }
 
 export interface PolicyBooking {
@@ -277,7 +284,7 @@ export async function bookUnderPolicy(
     MAX_ATTEMPTS,
   );
   for (const candidate of candidates) {
-    const outcome = await attempt(context, unit, row, booker, policy, candidate, window);
+    const outcome = await attempt(context, unit, row, booker, policy, candidate, window, request.guard);
     if (outcome.booked) return outcome.booked;
     if (outcome.refusal && !window) throw outcome.refusal;
   }
@@ -366,6 +373,7 @@ async function attempt(
   policy: BookingPolicy,
   candidate: { workerId: string; start: Date },
   window: { start: Date; end: Date } | null,
+  guard: PolicyBookingRequest["guard"],
 ): Promise<{ booked?: PolicyBooking; refusal?: AppError }> {
   const activityId = activity.id;
   // A time already taken is refused without the lock. The check inside the lock, and the
@@ -387,6 +395,7 @@ async function attempt(
       refuseUnless("schedule", row);
       const now = context.clock.now();
       refuseLateChange(booker, row, policy, now);
+      await guard?.(tx, row);
       const check = await checkPlacement(context, tx, unit, {
         activity: row,
         assigneeId: candidate.workerId,
