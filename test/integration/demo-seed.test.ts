@@ -155,6 +155,7 @@ describe("demo seed", () => {
     const maintenance = types.find((type) => type.name === "Entretien chaudière");
 
     expect(types.map((type) => type.name)).toEqual([
+      "Demande de report",
       "Dépannage",
       "Enquête de satisfaction",
       "Entretien chaudière",
@@ -345,6 +346,7 @@ describe("demo customer portal", () => {
         AND portal_display ->> 'shown' = 'true'
       ORDER BY name`);
     expect(shown.map((type) => type.name)).toEqual([
+      "Demande de report",
       "Dépannage",
       "Enquête de satisfaction",
       "Entretien chaudière",
@@ -361,6 +363,16 @@ describe("demo customer portal", () => {
     expect(portalCustomers).toEqual([
       { email: "portail.demo@example.com", mobile: "+33639980001", open: 1, closed: 0 },
       { email: "portail.sms@example.com", mobile: "+33639980002", open: 0, closed: 1 },
+    ]);
+    const actions = await rows<{ name: string; labels: string[] }>(sql`
+      SELECT name, array(SELECT a ->> 'effect' FROM jsonb_array_elements(portal_actions) a) AS labels
+      FROM activity_types
+      WHERE organization_id = ${organizationId} AND business_unit_id = ${lyon.id}
+        AND jsonb_array_length(portal_actions) > 0
+      ORDER BY name`);
+    expect(actions).toEqual([
+      { name: "Enquête de satisfaction", labels: ["close_activity"] },
+      { name: "Entretien chaudière", labels: ["create_activity", "create_linked_activity"] },
     ]);
     const repeat = (await businessUnitRepository(context.db, repeatOrganizationId).findByCode("LYON"))!;
     expect(repeat.portalSlug).toBe(`thermique-rhone-${repeatOrganizationId.slice(0, 8)}`);

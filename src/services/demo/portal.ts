@@ -5,7 +5,11 @@ import { activities, activityTypes, businessUnits, customers } from "../../db/sc
 import type { BusinessUnitRow } from "../../repositories/business-units.js";
 import { fileRepository } from "../../repositories/files.js";
 import { findBusinessUnitBySlug } from "../../repositories/portal-slugs.js";
+import type { Actor } from "../access.js";
+import { createActivityType } from "../catalog-service.js";
 import type { ServiceContext } from "../context.js";
+import { savePortalActions } from "../portal/action-service.js";
+import { updatePortalDisplay } from "../portal/display-service.js";
 import type { DemoCatalog } from "./catalog.js";
 
 /**
@@ -79,9 +83,13 @@ const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="25
   <path d="M128 44c22 38 52 58 52 98a52 52 0 0 1-104 0c0-22 12-38 24-52 2 18 10 28 22 32-6-30 0-54 6-78z" fill="#fff"/>
 </svg>`;
 
-/** Turns on the LYON unit's portal with the demo's logo, texts and two known customers. */
+/**
+ * Turns on the LYON unit's portal with the demo's logo, texts and two known customers, and sets up
+ * its three portal actions through the same service as the back office, which checks them.
+ */
 export async function setUpDemoPortal(
   context: ServiceContext,
+  actor: Actor,
   unit: BusinessUnitRow,
   catalog: DemoCatalog,
   now: Date,
@@ -162,4 +170,78 @@ export async function setUpDemoPortal(
         .where(and(eq(customers.organizationId, unit.organizationId), eq(customers.id, row.customerId)));
     }
   });
+  await setUpDemoActions(context, actor, unit, catalog);
+}
+
+/**
+ * The demo's three portal actions: book a maintenance visit from the home page (a form and a
+ * scheduling step), ask to reschedule an open visit as a linked request while it is more than
+ * 24 h ahead, and answer the satisfaction survey that closing a maintenance visit creates.
+ */
+async function setUpDemoActions(
+  context: ServiceContext,
+  actor: Actor,
+  unit: BusinessUnitRow,
+  catalog: DemoCatalog,
+): Promise<void> {
+  const { maintenance, survey } = catalog;
+  if (!maintenance || !survey) throw new Error("The demo catalog lacks the maintenance or survey type.");
+  const request = await createActivityType(context, actor, unit.id, {
+    name: "Demande de report",
+    colour: "#7048e8",
+    operatingMode: "task",
+    defaultDurationMinutes: 15,
+  });
+  await updatePortalDisplay(context, actor, unit.id, request.id, {
+    shown: true,
+    title: "Votre demande de report",
+    description: "Référence {activity.reference}",
+    longDescription:
+      "Nous avons bien reçu votre demande. Nous vous appelons pour convenir d’une nouvelle date.",
+  });
+  const maintenanceForm = maintenance.activityForm.fields.filter((field) => field.code !== "animaux");
+  await savePortalActions(context, actor, unit.id, maintenance.id, [
+    {
+      label: { en: "Book a boiler maintenance visit", fr: "Réserver un entretien de chaudière" },
+      effect: "create_activity",
+      targetTypeId: maintenance.id,
+      form: { fields: maintenanceForm },
+      scheduling: true,
+      conditions: null,
+    },
+    {
+      label: { en: "Ask to reschedule", fr: "Demander un report" },
+      effect: "create_linked_activity",
+      targetTypeId: request.id,
+      form: {
+        fields: [
+          {
+            code: "motif",
+            type: "long_text",
+            label: {
+              en: "Why and when would suit you?",
+              fr: "Pourquoi, et quand cela vous arrangerait-il ?",
+            },
+            required: true,
+          },
+        ],
+      },
+      conditions: {
+        combinator: "and",
+        items: [
+          { kind: "state", operator: "is", states: ["scheduled"] },
+          { kind: "starts_in", operator: "more_than", hours: 24 },
+          { kind: "used_at_most", times: 1 },
+        ],
+      },
+    },
+  ]);
+  await savePortalActions(context, actor, unit.id, survey.id, [
+    {
+      label: { en: "Answer the survey", fr: "Répondre à l’enquête" },
+      effect: "close_activity",
+      form: survey.activityForm,
+      conditions: { combinator: "and", items: [{ kind: "state", operator: "is", states: ["open"] }] },
+    },
+  ]);
 }

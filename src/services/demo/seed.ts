@@ -214,7 +214,7 @@ async function seedLyon(
     content,
     now,
   });
-  await setUpDemoPortal(context, lyon, catalog, now);
+  await setUpDemoPortal(context, actor, lyon, catalog, now);
   return { customers: customers.length, activities };
 }
 
