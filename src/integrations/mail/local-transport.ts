@@ -20,7 +20,10 @@ export class LocalEmailTransport implements EmailTransport {
   }
 }
 
-/** Prints the text of each SMS to the log instead of sending it (development). */
+/**
+ * Keeps each SMS instead of sending it (development): it stays readable in the back office's
+ * "Messages". The log line names the message but not its text, which may hold a login code.
+ */
 export class LogSmsTransport implements SmsTransport {
   readonly name = "log";
   readonly keepsContent = true;
@@ -28,7 +31,10 @@ export class LogSmsTransport implements SmsTransport {
   constructor(private readonly logger: Logger) {}
 
   async send(sms: OutgoingSms): Promise<SendResult> {
-    this.logger.info({ messageId: sms.id, to: sms.to, text: sms.text }, "SMS not sent (SMS_TRANSPORT=log)");
+    this.logger.info(
+      { messageId: sms.id, to: sms.to },
+      "SMS not sent (SMS_TRANSPORT=log): read it in the back office's Messages",
+    );
     return { providerMessageId: null };
   }
 }
