@@ -22,6 +22,8 @@ export const portalIdentifiers = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.identifierHash, table.organizationId, table.customerId] }),
+    // The trigger replaces a customer's rows on every change of their email or numbers.
+    index("portal_identifiers_customer_idx").on(table.organizationId, table.customerId),
     foreignKey({
       columns: [table.organizationId, table.customerId],
       foreignColumns: [customers.organizationId, customers.id],
