@@ -1,7 +1,10 @@
 import i18next from "i18next";
-import { ApiError, type ApiFieldError } from "../../../shared/api";
+import { ApiError } from "../../../shared/api";
 import { translateApiError } from "../../../shared/i18n";
-import { type FormDefinition, type FormField, MAX_RATING, MIN_RATING } from "./form-model";
+
+// The portal's action forms translate answer problems the same way, so the translation lives in
+// web/shared/forms.
+export { answerErrorsByPath, translateAnswerProblem } from "../../../shared/forms/answer-problems";
 
 const UPLOAD_ERROR_CODES = ["empty_file", "file_too_large", "unsupported_file_type"] as const;
 
@@ -15,76 +18,4 @@ export function describeUploadError(failure: unknown): string {
     }
   }
   return translateApiError(failure);
-}
-
-/** Codes of answer problems whose translation needs nothing but the code. */
-const PLAIN_ANSWER_CODES = [
-  "required",
-  "invalid_type",
-  "too_long",
-  "not_integer",
-  "invalid_date",
-  "invalid_time",
-  "invalid_datetime",
-  "datetime_without_offset",
-  "not_an_option",
-  "invalid_file_id",
-  "unknown_file",
-  "unknown_field",
-  "no_answer_expected",
-  "end_not_after_start",
-] as const;
-
-function numberBounds(field: FormField | undefined): { min?: number; max?: number } {
-  if (field?.type === "rating") {
-    return { min: MIN_RATING, max: MAX_RATING };
-  }
-  if (field?.type === "number") {
-    return { min: field.min, max: field.max };
-  }
-  return {};
-}
-
-/**
- * Returns the message for one answer problem reported by the check endpoint: a translation when
- * its code has one, otherwise the server's English message.
- */
-export function translateAnswerProblem(problem: ApiFieldError, field: FormField | undefined): string {
-  const t = i18next.t;
-  const plain = PLAIN_ANSWER_CODES.find((code) => code === problem.code);
-  if (plain !== undefined) {
-    return t(`forms:answerErrors.${plain}`);
-  }
-
-  const { min, max } = numberBounds(field);
-  if (problem.code === "too_small" && min !== undefined) {
-    return t("forms:answerErrors.too_small", { min });
-  }
-  if (problem.code === "too_big" && max !== undefined) {
-    return t("forms:answerErrors.too_big", { max });
-  }
-  if (problem.code === "too_many_files" && field?.type === "file" && field.maxCount !== undefined) {
-    return t("forms:answerErrors.too_many_files", { count: field.maxCount });
-  }
-  return problem.message;
-}
-
-/**
- * Turns the `details.fields` of a failed check into messages by path (`answers.<code>`), for
- * the `errors` prop of `FormRenderer`. The first problem of each answer is kept.
- */
-export function answerErrorsByPath(error: unknown, form: FormDefinition): Record<string, string> {
-  const messages: Record<string, string> = {};
-  if (!(error instanceof ApiError)) {
-    return messages;
-  }
-  for (const problem of error.fieldErrors) {
-    if (messages[problem.path] !== undefined) {
-      continue;
-    }
-    const code = problem.path.startsWith("answers.") ? problem.path.slice("answers.".length) : undefined;
-    const field = form.fields.find((candidate) => candidate.code === code);
-    messages[problem.path] = translateAnswerProblem(problem, field);
-  }
-  return messages;
 }

@@ -4,9 +4,6 @@
  * import it instead of keeping a copy that could drift.
  */
 
-import type { LocalizedText } from "../../../../src/domain/forms/index.js";
-import type { Language } from "../../../shared/i18n";
-
 export {
   type Answers,
   type AnswerValue,
@@ -34,14 +31,5 @@ export {
   visibleFields,
 } from "../../../../src/domain/forms/index.js";
 
-/**
- * Returns the text in `language`, else in the other language, because a label needs only one
- * of its two languages filled in. Returns "" when both are empty or the text is absent.
- */
-export function localized(text: LocalizedText | undefined, language: Language): string {
-  if (text === undefined) {
-    return "";
-  }
-  const other: Language = language === "en" ? "fr" : "en";
-  return text[language].trim() || text[other].trim();
-}
+// The portal renders the same labels, so `localized` lives in web/shared/forms.
+export { localized } from "../../../shared/forms/localized";
