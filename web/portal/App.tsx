@@ -5,11 +5,13 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "./lib/query-client";
+import { ActionPage } from "./pages/ActionPage";
 import { ActivityPage } from "./pages/ActivityPage";
 import { LinkSignInPage } from "./pages/LinkSignInPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PortalEntry } from "./pages/PortalEntry";
 import { PreviewPage } from "./pages/PreviewPage";
+import { SwitchAccountPage } from "./pages/SwitchAccountPage";
 import { createPortalTheme, portalCssVariables } from "./theme";
 
 const queryClient = createQueryClient();
@@ -33,6 +35,8 @@ export function App() {
             <Route path="/portal/sign-in" element={<LinkSignInPage />} />
             <Route path="/portal/preview" element={<PreviewPage />} />
             <Route path="/portal/activities/:id" element={<ActivityPage />} />
+            <Route path="/portal/actions/:typeId/:actionId" element={<ActionPage />} />
+            <Route path="/portal/choose" element={<SwitchAccountPage />} />
             <Route path="/portal/:slug" element={<PortalEntry />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

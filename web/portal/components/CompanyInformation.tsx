@@ -1,12 +1,7 @@
 import { Anchor, Stack, Text, Title, Typography } from "@mantine/core";
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { useTranslation } from "react-i18next";
+import { formatPhone } from "../lib/phone";
 import type { PortalCompany } from "../lib/types";
-
-/** Formats an E.164 number in the international form, such as "+33 4 77 00 11 22". */
-function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}
 
 /** Renders the company's contact details and the information it writes for its customers. */
 export function CompanyInformation({ company }: { company: PortalCompany }) {

@@ -18,6 +18,11 @@ interface PortalLayoutProps {
   size?: "narrow" | "wide";
 }
 
+/** Tells whether the session lists other customer accounts to switch to; never in a staff preview. */
+function canSwitchAccount(session: SignedInSession): boolean {
+  return session.canSwitch && session.preview === null && (session.choices?.length ?? 0) > 1;
+}
+
 /** Renders the page frame of every portal page: banner, header, navigation and main region. */
 export function PortalLayout({ children, session, brand, size = "wide" }: PortalLayoutProps) {
   const { t } = useTranslation("portal");
@@ -53,11 +58,16 @@ export function PortalLayout({ children, session, brand, size = "wide" }: Portal
             </Group>
           </Group>
           {session && (
-            <Box component="nav" aria-label={t("shell.navigation")} mt="xs">
+            <Group component="nav" aria-label={t("shell.navigation")} mt="xs" gap="lg">
               <Anchor component={Link} to={portalHomePath(session.company.slug)} size="sm">
                 {t("shell.home")}
               </Anchor>
-            </Box>
+              {canSwitchAccount(session) && (
+                <Anchor component={Link} to="/portal/choose" size="sm">
+                  {t("shell.switchAccount")}
+                </Anchor>
+              )}
+            </Group>
           )}
         </Container>
       </Box>

@@ -103,8 +103,19 @@ export function useLinkSignIn() {
   return useSessionMutation<{ token: string }>("/portal-api/auth/link");
 }
 
+/** Opens one of the identifier's customer accounts, after sign-in or to switch accounts. */
 export function useChooseCustomer() {
-  return useSessionMutation<{ organizationId: string; customerId: string }>("/portal-api/auth/choose");
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { organizationId: string; customerId: string }) =>
+      portalApi.post<PortalSession>("/portal-api/auth/choose", body),
+    onSuccess: (session) => {
+      setSignInNotice(null);
+      // Cached visits and actions belong to the account the session acted for until now.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[1] !== sessionQueryKey[1] });
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
 }
 
 export function useSignOut() {

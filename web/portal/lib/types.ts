@@ -1,5 +1,7 @@
 /** Response shapes of the portal API under `/portal-api`. */
 
+import type { FormDefinition } from "../../../src/domain/forms/index.js";
+
 export interface PortalUnit {
   slug: string;
   displayName: string;
@@ -44,6 +46,8 @@ export interface SignedInSession {
   preview: { staffName: string } | null;
   /** True when the sign-in code matched several customers. */
   canSwitch: boolean;
+  /** The customers the session may switch to, present when there are several. */
+  choices?: CustomerChoice[];
   customer: PortalCustomer;
   company: PortalCompany;
 }
@@ -92,9 +96,63 @@ export interface ActivityDetail extends ActivitySummary {
   /** Null when no worker is assigned or the booking policy hides the worker from customers. */
   worker: string | null;
   answers: ActivityAnswer[];
+  /** The actions of this visit that the customer may run now. */
+  actions: PortalActionView[];
 }
 
 export interface PortalHome {
   upcoming: ActivitySummary[];
   past: ActivitySummary[];
+  /** The actions offered on the home page (effect `create_activity`) that the customer may run now. */
+  actions: PortalActionView[];
+}
+
+export const PORTAL_ACTION_EFFECTS = [
+  "create_activity",
+  "create_linked_activity",
+  "close_activity",
+  "update_activity",
+  "cancel_activity",
+] as const;
+export type PortalActionEffect = (typeof PORTAL_ACTION_EFFECTS)[number];
+
+/** An action as the portal offers it, with its label in the requested language. */
+export interface PortalActionView {
+  /** The activity type that defines the action. */
+  typeId: string;
+  id: string;
+  label: string;
+  effect: PortalActionEffect;
+  form: FormDefinition | null;
+  /** True when the action has a scheduling step, where the customer picks an arrival window. */
+  scheduling: boolean;
+  /** The visit the action applies to; null on the home page. */
+  activityId: string | null;
+}
+
+/** An arrival window the customer may book, as ISO 8601 instants. */
+export interface OfferWindow {
+  start: string;
+  end: string;
+  /** Local date of the window in the business unit's zone, "YYYY-MM-DD". */
+  date: string;
+  /** Present when the booking policy names the field worker. */
+  workerName?: string;
+}
+
+/** The arrival windows of an action's scheduling step, over local dates `from` to `to`. */
+export interface ActionOffer {
+  /** IANA zone of the visit, in which windows are shown. */
+  timeZone: string;
+  viewerTimeZone: string;
+  from: string;
+  to: string;
+  arrivalWindowMinutes: number;
+  windows: OfferWindow[];
+}
+
+export interface ActionRunResult {
+  /** The created activity for the create effects, else the current one. */
+  activityId: string;
+  state: ActivityState;
 }

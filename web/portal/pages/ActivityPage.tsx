@@ -1,8 +1,8 @@
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
-import { ApiError, segment } from "../../shared/api";
+import { ApiError } from "../../shared/api";
+import { ActionList } from "../components/ActionList";
 import { activityTitle } from "../components/ActivityList";
 import { PageHeading } from "../components/PageHeading";
 import { PortalLayout } from "../components/PortalLayout";
@@ -10,7 +10,7 @@ import { QueryState } from "../components/QueryState";
 import { StateBadge } from "../components/StateBadge";
 import { awaitsDate, useVisitTimeText } from "../components/VisitWhen";
 import { usePageTitle } from "../lib/page-title";
-import { portalApi } from "../lib/portal-api";
+import { useActivity } from "../lib/portal-queries";
 import { portalHomePath, useSession } from "../lib/session";
 import { readSignInNotice } from "../lib/sign-in-notice";
 import type { ActivityDetail, SignedInSession } from "../lib/types";
@@ -35,10 +35,7 @@ export function ActivityPage() {
 function ActivityContent({ session }: { session: SignedInSession }) {
   const { t } = useTranslation("portal");
   const { id = "" } = useParams();
-  const activity = useQuery({
-    queryKey: ["portal", "activity", id],
-    queryFn: ({ signal }) => portalApi.get<ActivityDetail>(`/portal-api/activities/${segment(id)}`, signal),
-  });
+  const activity = useActivity(id);
   const homePath = portalHomePath(session.company.slug);
   const notFound = activity.error instanceof ApiError && activity.error.status === 404;
 
@@ -57,7 +54,7 @@ function ActivityContent({ session }: { session: SignedInSession }) {
         ) : activity.data === undefined ? (
           <QueryState error={activity.error} onRetry={() => void activity.refetch()} />
         ) : (
-          <ActivityDetails activity={activity.data} />
+          <ActivityDetails activity={activity.data} preview={session.preview !== null} />
         )}
       </Stack>
     </PortalLayout>
@@ -75,7 +72,7 @@ function NotFoundContent() {
   );
 }
 
-function ActivityDetails({ activity }: { activity: ActivityDetail }) {
+function ActivityDetails({ activity, preview }: { activity: ActivityDetail; preview: boolean }) {
   const { t } = useTranslation("portal");
   const title = activityTitle(activity, t("activity.untitled", { reference: activity.reference }));
   const when = useVisitTimeText(activity);
@@ -136,6 +133,8 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
           </dl>
         </Stack>
       )}
+
+      <ActionList actions={activity.actions} preview={preview} />
     </Stack>
   );
 }

@@ -1,22 +1,22 @@
 import { Stack } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { ActionList } from "../components/ActionList";
 import { ActivityList } from "../components/ActivityList";
 import { CompanyInformation } from "../components/CompanyInformation";
 import { PageHeading } from "../components/PageHeading";
 import { PortalLayout } from "../components/PortalLayout";
 import { QueryState } from "../components/QueryState";
 import { usePageTitle } from "../lib/page-title";
-import { portalApi } from "../lib/portal-api";
-import type { PortalHome, SignedInSession } from "../lib/types";
+import { useHome } from "../lib/portal-queries";
+import type { SignedInSession } from "../lib/types";
 
-/** Renders the signed-in customer's home: upcoming and past visits, and the company's details. */
+/**
+ * Renders the signed-in customer's home: the actions they may run, upcoming and past visits, and
+ * the company's details.
+ */
 export function HomePage({ session }: { session: SignedInSession }) {
   const { t } = useTranslation("portal");
-  const home = useQuery({
-    queryKey: ["portal", "home"],
-    queryFn: ({ signal }) => portalApi.get<PortalHome>("/portal-api/home", signal),
-  });
+  const home = useHome();
   usePageTitle(t("home.title"));
 
   return (
@@ -29,6 +29,7 @@ export function HomePage({ session }: { session: SignedInSession }) {
           <QueryState error={home.error} onRetry={() => void home.refetch()} />
         ) : (
           <>
+            <ActionList actions={home.data.actions} preview={session.preview !== null} />
             <ActivityList
               headingId="upcoming-heading"
               heading={t("home.upcoming")}

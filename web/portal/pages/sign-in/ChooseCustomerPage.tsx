@@ -1,6 +1,7 @@
-import { Anchor, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Anchor, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CustomerChoiceList } from "../../components/CustomerChoiceList";
 import { LiveRegion } from "../../components/LiveRegion";
 import { PageHeading } from "../../components/PageHeading";
 import { PortalLayout } from "../../components/PortalLayout";
@@ -36,25 +37,7 @@ export function ChooseCustomerPage({ choices }: { choices: CustomerChoice[] }) {
           kind="error"
           message={error === null ? null : { id: error.id, text: translatePortalError(error.value) }}
         />
-        <Stack component="ul" gap="sm" className="plain-list">
-          {choices.map((choice) => (
-            <li key={`${choice.organizationId}/${choice.customerId}`}>
-              <UnstyledButton
-                className="choice-button"
-                onClick={() => handleChoose(choice)}
-                disabled={choose.isPending}
-              >
-                <Group gap="md" wrap="nowrap">
-                  {choice.logoUrl !== null && <img src={choice.logoUrl} alt="" className="company-logo" />}
-                  <div>
-                    <Text fw={700}>{choice.companyName}</Text>
-                    <Text size="sm">{t("choose.customer", { name: choice.customerName })}</Text>
-                  </div>
-                </Group>
-              </UnstyledButton>
-            </li>
-          ))}
-        </Stack>
+        <CustomerChoiceList choices={choices} onChoose={handleChoose} pending={choose.isPending} />
         <Anchor
           component="button"
           type="button"
