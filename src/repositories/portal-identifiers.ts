@@ -1,12 +1,18 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.js";
-import { businessUnits, customers, portalIdentifiers } from "../db/schema/index.js";
+import { businessUnits, customers } from "../db/schema/index.js";
 
 /**
  * The global lookup of portal identifiers: which customers, in any organization, a hashed email
  * or phone number signs in as. This module is one of the three lookups that ARCHITECTURE.md
- * allows across tenants; everything else is scoped by organization.
+ * allows across tenants; everything else is scoped by organization. The hash is the SHA-256 of
+ * `email:<normalized email>` or `phone:<E.164 number>` in hexadecimal, as the database function
+ * `portal_identifier_hash` computes it; expression indexes on customers serve the lookup.
  */
+
+const emailHash = sql<string>`portal_identifier_hash('email', ${customers.emailNormalized})`;
+const phoneHash = sql<string>`portal_identifier_hash('phone', ${customers.phone})`;
+const mobileHash = sql<string>`portal_identifier_hash('phone', ${customers.mobile})`;
 
 export interface PortalCustomerMatch {
   organizationId: string;
@@ -35,28 +41,24 @@ export async function findPortalCustomers(
   scopeOrganizationId: string | null,
 ): Promise<PortalCustomerMatch[]> {
   if (hashes.length === 0) return [];
-  const rows = await db
-    .selectDistinctOn([portalIdentifiers.organizationId, portalIdentifiers.customerId], {
-      organizationId: portalIdentifiers.organizationId,
-      customerId: portalIdentifiers.customerId,
+  const list = [...hashes];
+  const byEmail = inArray(emailHash, list);
+  const byMobile = inArray(mobileHash, list);
+  return db
+    .select({
+      organizationId: customers.organizationId,
+      customerId: customers.id,
       businessUnitId: customers.businessUnitId,
       customerName: customers.displayName,
       customerLanguage: customers.language,
       customerEmail: customers.email,
-      kind: portalIdentifiers.kind,
-      identifierHash: portalIdentifiers.identifierHash,
+      kind: sql<string>`CASE WHEN ${byEmail} THEN 'email' ELSE 'phone' END`,
+      identifierHash: sql<string>`CASE WHEN ${byEmail} THEN ${emailHash} WHEN ${byMobile} THEN ${mobileHash} ELSE ${phoneHash} END`,
       unitName: businessUnits.name,
       portalSettings: businessUnits.portalSettings,
       logoFileId: businessUnits.portalLogoFileId,
     })
-    .from(portalIdentifiers)
-    .innerJoin(
-      customers,
-      and(
-        eq(customers.organizationId, portalIdentifiers.organizationId),
-        eq(customers.id, portalIdentifiers.customerId),
-      ),
-    )
+    .from(customers)
     .innerJoin(
       businessUnits,
       and(
@@ -66,14 +68,13 @@ export async function findPortalCustomers(
     )
     .where(
       and(
-        inArray(portalIdentifiers.identifierHash, [...hashes]),
+        or(byEmail, inArray(phoneHash, list), byMobile),
         eq(customers.portalAccess, true),
         eq(businessUnits.portalEnabled, true),
-        scopeOrganizationId ? eq(portalIdentifiers.organizationId, scopeOrganizationId) : undefined,
+        scopeOrganizationId ? eq(customers.organizationId, scopeOrganizationId) : undefined,
       ),
     )
-    .orderBy(asc(portalIdentifiers.organizationId), asc(portalIdentifiers.customerId));
-  return rows;
+    .orderBy(asc(customers.organizationId), asc(customers.id));
 }
 
 /**
@@ -87,17 +88,14 @@ export async function identifierKindFor(
   customerId: string,
 ): Promise<string | undefined> {
   const [row] = await db
-    .select({ kind: portalIdentifiers.kind })
-    .from(portalIdentifiers)
-    .where(
-      and(
-        eq(portalIdentifiers.identifierHash, identifierHash),
-        eq(portalIdentifiers.organizationId, organizationId),
-        eq(portalIdentifiers.customerId, customerId),
-      ),
-    )
+    .select({
+      kind: sql<string | null>`CASE WHEN ${emailHash} = ${identifierHash} THEN 'email'
+        WHEN ${phoneHash} = ${identifierHash} OR ${mobileHash} = ${identifierHash} THEN 'phone' END`,
+    })
+    .from(customers)
+    .where(and(eq(customers.organizationId, organizationId), eq(customers.id, customerId)))
     .limit(1);
-  return row?.kind;
+  return row?.kind ?? undefined;
 }
 
 /** Countries of the units with an enabled portal, where typed national phone numbers are read. */

@@ -68,6 +68,11 @@ export const customers = pgTable(
     index("customers_email_idx").on(table.organizationId, table.emailNormalized),
     index("customers_phone_idx").on(table.organizationId, table.phone),
     index("customers_mobile_idx").on(table.organizationId, table.mobile),
+    // The global lookup of portal identifiers: the SHA-256 of "email:<normalized email>" or
+    // "phone:<E.164>", across organizations (see repositories/portal-identifiers.ts).
+    index("customers_portal_email_idx").on(sql`portal_identifier_hash('email', ${table.emailNormalized})`),
+    index("customers_portal_phone_idx").on(sql`portal_identifier_hash('phone', ${table.phone})`),
+    index("customers_portal_mobile_idx").on(sql`portal_identifier_hash('phone', ${table.mobile})`),
   ],
 );
 

@@ -6,33 +6,6 @@ import { customers } from "./customers.js";
 import { organizations, users } from "./tenancy.js";
 
 /**
- * The global lookup from a hashed email or phone number to the customers it matches, in any
- * organization. A trigger on `customers` keeps it in step with every write, whatever the path
- * (form, import, seed). The hash is the SHA-256 of `email:<normalized email>` or
- * `phone:<E.164 number>`, in hexadecimal.
- */
-export const portalIdentifiers = pgTable(
-  "portal_identifiers",
-  {
-    identifierHash: text("identifier_hash").notNull(),
-    organizationId: uuid("organization_id").notNull(),
-    customerId: uuid("customer_id").notNull(),
-    /** email or phone. */
-    kind: text("kind").notNull(),
-  },
-  (table) => [
-    primaryKey({ columns: [table.identifierHash, table.organizationId, table.customerId] }),
-    // The trigger replaces a customer's rows on every change of their email or numbers.
-    index("portal_identifiers_customer_idx").on(table.organizationId, table.customerId),
-    foreignKey({
-      columns: [table.organizationId, table.customerId],
-      foreignColumns: [customers.organizationId, customers.id],
-      name: "portal_identifiers_customer_fk",
-    }).onDelete("cascade"),
-  ],
-);
-
-/**
  * A one-time sign-in code sent to an email address or phone number. Rows exist for unknown
  * identifiers too (nothing is sent to them), so that limits and answers are the same for known
  * and unknown ones. The code and the optional link token are stored as HMACs.
