@@ -10,6 +10,7 @@ import enErrors from "../locales/en/errors.json";
 import enForms from "../locales/en/forms.json";
 import enMessages from "../locales/en/messages.json";
 import enPortal from "../locales/en/portal.json";
+import enPortalActions from "../locales/en/portal-actions.json";
 import enSchedule from "../locales/en/schedule.json";
 import enSettings from "../locales/en/settings.json";
 import enTeam from "../locales/en/team.json";
@@ -24,6 +25,7 @@ import frErrors from "../locales/fr/errors.json";
 import frForms from "../locales/fr/forms.json";
 import frMessages from "../locales/fr/messages.json";
 import frPortal from "../locales/fr/portal.json";
+import frPortalActions from "../locales/fr/portal-actions.json";
 import frSchedule from "../locales/fr/schedule.json";
 import frSettings from "../locales/fr/settings.json";
 import frTeam from "../locales/fr/team.json";
@@ -43,6 +45,7 @@ const en = {
   users: enUsers,
   errors: enErrors,
   portal: enPortal,
+  portalActions: enPortalActions,
   catalog: enCatalog,
   forms: enForms,
   team: enTeam,
@@ -59,6 +62,7 @@ const fr = {
   users: frUsers,
   errors: frErrors,
   portal: frPortal,
+  portalActions: frPortalActions,
   catalog: frCatalog,
   forms: frForms,
   team: frTeam,
