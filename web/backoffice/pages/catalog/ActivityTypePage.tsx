@@ -7,12 +7,21 @@ import { FormEditor } from "../../components/catalog/FormEditor";
 import { GeneralForm } from "../../components/catalog/GeneralForm";
 import { PortalDisplayForm } from "../../components/catalog/PortalDisplayForm";
 import { RequiredSkillsForm } from "../../components/catalog/RequiredSkillsForm";
+import { PortalActionsTab } from "../../components/portal-actions/PortalActionsTab";
 import { QueryState } from "../../components/QueryState";
 import { type ActivityType, useActivityType } from "../../lib/catalog";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
 import { usePageTitle } from "../../lib/page-title";
 
-const TABS = ["general", "skills", "activityForm", "closingForm", "bookingPolicy", "portal"] as const;
+const TABS = [
+  "general",
+  "skills",
+  "activityForm",
+  "closingForm",
+  "bookingPolicy",
+  "portal",
+  "portalActions",
+] as const;
 type TypeTab = (typeof TABS)[number];
 
 function isTypeTab(value: string | null): value is TypeTab {
@@ -101,6 +110,9 @@ function ActivityTypeTabs({ activityType }: { activityType: ActivityType }) {
         </Tabs.Panel>
         <Tabs.Panel value="portal">
           <PortalDisplayForm activityType={activityType} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="portalActions">
+          <PortalActionsTab activityType={activityType} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
