@@ -25,6 +25,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { MessagesPage } from "./pages/messages/MessagesPage";
 import { MyDayPage } from "./pages/my-day/MyDayPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PortalActivityPage } from "./pages/portal-activity/PortalActivityPage";
 import { SetPasswordPage } from "./pages/SetPasswordPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { SchedulePage } from "./pages/schedule/SchedulePage";
@@ -70,6 +71,7 @@ export function App() {
                 <Route path="activities/:activityId/assistant" element={<AssistantPage />} />
                 <Route path="schedule" element={<SchedulePage />} />
                 <Route path="messages" element={<MessagesPage />} />
+                <Route path="portal-activity" element={<PortalActivityPage />} />
                 <Route path="my-day" element={<MyDayPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

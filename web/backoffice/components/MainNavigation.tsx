@@ -1,12 +1,15 @@
 import { NavLink, Stack } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useCurrentBusinessUnit } from "../lib/current-business-unit";
+import { NewPortalEventsBadge } from "./portal-actions/NewPortalEventsBadge";
 
 /**
  * Renders the links to the screens of the current business unit. Every member sees "Home" and
  * "Customers", only its admins see "Settings" and "Users", only its admins and planners see
- * "Team", "Catalog", "Activities", "Schedule" and "Messages", and only its field workers see "My day".
+ * "Team", "Catalog", "Activities", "Schedule", "Messages" and "Portal activity", and only its field
+ * workers see "My day". "Portal activity" shows the number of new portal events.
  */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -14,7 +17,7 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const businessUnit = useCurrentBusinessUnit();
   const base = `/bu/${encodeURIComponent(businessUnit.id)}`;
 
-  const links = [
+  const links: { to: string; label: string; badge?: ReactNode }[] = [
     { to: base, label: t("nav.home") },
     { to: `${base}/customers`, label: t("nav", { ns: "customers" }) },
     ...(businessUnit.isAdmin
@@ -34,6 +37,11 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
           { to: `${base}/activities`, label: t("nav", { ns: "activities" }) },
           { to: `${base}/schedule`, label: t("nav", { ns: "schedule" }) },
           { to: `${base}/messages`, label: t("nav", { ns: "messages" }) },
+          {
+            to: `${base}/portal-activity`,
+            label: t("events.nav", { ns: "portalActions" }),
+            badge: <NewPortalEventsBadge buId={businessUnit.id} />,
+          },
         ]
       : []),
     ...(businessUnit.roles.includes("field_worker")
@@ -50,7 +58,16 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
             <NavLink
               component={Link}
               to={link.to}
-              label={link.label}
+              label={
+                link.badge === undefined ? (
+                  link.label
+                ) : (
+                  <>
+                    {link.label}
+                    {link.badge}
+                  </>
+                )
+              }
               active={active}
               aria-current={active ? "page" : undefined}
               onClick={onNavigate}
