@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Radio, Stack, Text } from "@mantine/core";
+import { Alert, Button, Center, Group, Loader, Radio, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { formatLocalDate, groupWindowsByDay } from "../../lib/arrival-windows";
 import { portalApi } from "../../lib/portal-api";
 import type { ActionOffer, OfferWindow, PortalActionView, PortalCompany } from "../../lib/types";
 import { deviceTimeZone, zoneCity, zonesDiffer } from "../../lib/visit-time";
-import { type LiveMessage, LiveRegion, nextMessage } from "../LiveRegion";
+import { type LiveMessage, nextMessage } from "../LiveRegion";
 import { QueryState } from "../QueryState";
 import { CallUs } from "./CallUs";
 import { NotLocatedMessage } from "./NotLocatedMessage";
@@ -105,7 +105,10 @@ export function SchedulingStep({
 
   return (
     <Stack gap="md">
-      <LiveRegion kind="status" message={status} />
+      {/* The range is on screen below, so the count of windows is for screen readers only. */}
+      <VisuallyHidden role="status">
+        <span key={status?.id}>{status?.text}</span>
+      </VisuallyHidden>
       {freshWindows !== null && <ConflictMessage freshWindows={freshWindows} />}
       {freshWindows === null && (
         <Text>
