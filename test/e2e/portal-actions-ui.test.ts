@@ -13,8 +13,9 @@ import { type E2eDatabase, e2eDatabase, launchBrowser, type RunningServer, start
  * form and a scheduling step, and "Cancel this visit" on each visit. The customer uses a 375 px
  * phone whose clock is set to London time. They book through the form and an arrival window shown
  * in Paris time, and get fresh windows when the chosen one is taken meanwhile. They cancel a visit
- * after confirming, and book again with the keyboard alone. A staff preview shows the actions
- * disabled. axe-core checks the action page and the scheduling step.
+ * after confirming, and book again with the keyboard alone. A customer without a located address
+ * gets the company's phone instead of windows, a household sharing one email switches accounts,
+ * and a staff preview shows the actions disabled. axe-core checks every screen at 375 px.
  */
 
 const ZONE = "Europe/Paris";
@@ -199,21 +200,46 @@ async function currentOffer(): Promise<{ timeZone: string; windows: OfferWindow[
   return (await response.json()) as { timeZone: string; windows: OfferWindow[] };
 }
 
-/** Signs the customer in through the portal's pages with the code that the outbox holds. */
-async function signInCustomer(target: Page): Promise<void> {
+/** Signs in with `email` through the portal's pages, with the code that the outbox holds. */
+async function enterCode(target: Page, email: string): Promise<void> {
   await target.goto(`${server.url}/portal/${slug}`);
-  await target.getByLabel("Email address", { exact: true }).fill(customer.email);
+  await target.getByLabel("Email address", { exact: true }).fill(email);
   await target.getByRole("button", { name: "Send me a code", exact: true }).click();
   const sent = await until(async () => {
     const messages = await staffApi<{ id: string; event: string; recipient: string }[]>("GET", "/messages");
-    return messages.find((message) => message.event === "login_code" && message.recipient === customer.email);
+    return messages.find((message) => message.event === "login_code" && message.recipient === email);
   }, "the login code message");
   const message = await staffApi<{ bodyText: string }>("GET", `/messages/${sent.id}`);
   const code = /^(\d{6})$/m.exec(message.bodyText)?.[1];
   expect(code, message.bodyText).toMatch(/^\d{6}$/);
   await target.getByLabel("6-digit code", { exact: true }).fill(code ?? "");
   await target.getByRole("button", { name: "Sign in", exact: true }).click();
-  await target.getByRole("heading", { level: 1, name: "Hello, Camille", exact: true }).waitFor();
+}
+
+/** Signs a customer in and waits for their home page. */
+async function signInCustomer(target: Page, email: string, firstName: string): Promise<void> {
+  await enterCode(target, email);
+  await target.getByRole("heading", { level: 1, name: `Hello, ${firstName}`, exact: true }).waitFor();
+}
+
+/** Opens a phone-sized browser profile on London time, with a client address of its own. */
+async function newPhone(): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: "en-GB",
+    timezoneId: DEVICE_ZONE,
+    viewport: { width: PHONE_WIDTH, height: 800 },
+    // axe-core is injected as a script, which the portal's content security policy would block.
+    bypassCSP: true,
+    serviceWorkers: "block",
+    extraHTTPHeaders: {
+      "x-forwarded-for": `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`,
+    },
+  });
+  await context.route(
+    (url) => url.origin !== server.url,
+    (route) => route.abort(),
+  );
+  return context;
 }
 
 beforeAll(async () => {
@@ -332,23 +358,9 @@ beforeAll(async () => {
     notifyCustomer: false,
   });
 
-  customerContext = await browser.newContext({
-    locale: "en-GB",
-    timezoneId: DEVICE_ZONE,
-    viewport: { width: PHONE_WIDTH, height: 800 },
-    // axe-core is injected as a script, which the portal's content security policy would block.
-    bypassCSP: true,
-    serviceWorkers: "block",
-    extraHTTPHeaders: {
-      "x-forwarded-for": `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`,
-    },
-  });
-  await customerContext.route(
-    (url) => url.origin !== server.url,
-    (route) => route.abort(),
-  );
+  customerContext = await newPhone();
   page = await customerContext.newPage();
-  await signInCustomer(page);
+  await signInCustomer(page, customer.email, "Camille");
 });
 
 afterAll(async () => {
@@ -621,6 +633,75 @@ describe("portal action screens", () => {
       ["Date", pageDate(first.start)],
       ["Arrival window", `${pageTimes(first)} (Paris time)`],
     ]);
+  });
+
+  it("unlocated customer gets the phone to call", async () => {
+    const email = `sacha-${organization.suffix.toLowerCase()}@example.com`;
+    await staffApi("POST", "/customers", {
+      firstName: "Sacha",
+      lastName: "Girard",
+      email,
+      language: "en",
+      portalAccess: true,
+    });
+    const phone = await newPhone();
+    const tab = await phone.newPage();
+    await signInCustomer(tab, email, "Sacha");
+    await tab
+      .getByRole("region", { name: "What you can do", exact: true })
+      .getByRole("link", { name: BOOK_LABEL, exact: true })
+      .click();
+    await tab.getByRole("radio", { name: "Gas boiler", exact: true }).check();
+    await tab.getByRole("button", { name: "Continue", exact: true }).click();
+
+    const message =
+      "We cannot book online because your address is not located on our map. Call us and we will book the visit with you.";
+    await tab.getByText(message, { exact: true }).waitFor();
+    const call = tab.getByRole("link", { name: "+33 4 78 00 11 22", exact: true });
+    expect(await call.getAttribute("href")).toBe("tel:+33478001122");
+    expect(await focusedText(tab)).toBe(`${message}Call us at +33 4 78 00 11 22.`);
+    expect(await tab.getByRole("button", { name: "Book this window", exact: true }).count()).toBe(0);
+    expect(await tab.getByRole("group", { name: "Arrival windows", exact: true }).count()).toBe(0);
+    expect(await seriousViolations(tab)).toEqual([]);
+    expect(await scrollWidth(tab)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await phone.close();
+  });
+
+  it("customer switches between two accounts", async () => {
+    // A household: two customers of the company with one email address.
+    const email = `roux-${organization.suffix.toLowerCase()}@example.com`;
+    for (const firstName of ["Alex", "Charlie"]) {
+      await staffApi("POST", "/customers", {
+        firstName,
+        lastName: "Roux",
+        email,
+        language: "en",
+        portalAccess: true,
+      });
+    }
+    const phone = await newPhone();
+    const tab = await phone.newPage();
+    await enterCode(tab, email);
+    await tab.getByRole("heading", { level: 1, name: "Choose an account", exact: true }).waitFor();
+    await tab.getByRole("button", { name: /Customer: Alex Roux/ }).click();
+    await tab.getByRole("heading", { level: 1, name: "Hello, Alex", exact: true }).waitFor();
+
+    const navigation = tab.getByRole("navigation", { name: "Portal", exact: true });
+    await navigation.getByRole("link", { name: "Switch account", exact: true }).click();
+    await tab.getByRole("heading", { level: 1, name: "Switch account", exact: true }).waitFor();
+    expect(await focusedTag(tab)).toBe("H1");
+    const accounts = tab.getByRole("main").getByRole("listitem");
+    expect(await accounts.count()).toBe(2);
+    const current = accounts.filter({ hasText: "Customer: Alex Roux" });
+    await current.getByText("Open now", { exact: true }).waitFor();
+    expect(await current.getByRole("button").count()).toBe(0);
+    expect(await seriousViolations(tab)).toEqual([]);
+    expect(await scrollWidth(tab)).toBeLessThanOrEqual(PHONE_WIDTH);
+
+    await tab.getByRole("button", { name: /Customer: Charlie Roux/ }).click();
+    await tab.getByRole("heading", { level: 1, name: "Hello, Charlie", exact: true }).waitFor();
+    expect(new URL(tab.url()).pathname).toBe(`/portal/${slug}`);
+    await phone.close();
   });
 
   it("staff preview shows the actions disabled", async () => {
