@@ -6,6 +6,8 @@ import { setSignInNotice } from "./sign-in-notice";
 import type { PortalSession, PortalUnit } from "./types";
 
 export const sessionQueryKey = ["portal", "session"] as const;
+/** Second part of the query key of the company at `/portal/<slug>`. */
+const unitQueryKey = "unit";
 
 /** Error codes after which the customer must sign in again. */
 const SIGNED_OUT_CODES = new Set(["unauthenticated", "portal_signed_out"]);
@@ -33,7 +35,11 @@ export function endSession(queryClient: QueryClient, error: ApiError): void {
     });
   }
 
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[1] !== sessionQueryKey[1] });
+  // The company shown at `/portal/<slug>` is public and stays. The sign-in page may be loading it
+  // already when a second request fails, and removing its query then would leave the page blank.
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[1] !== sessionQueryKey[1] && query.queryKey[1] !== unitQueryKey,
+  });
   queryClient.setQueryData(sessionQueryKey, null);
 }
 
@@ -60,7 +66,7 @@ export function useSession() {
 /** Loads the company shown at `/portal/<slug>`; resolves to null when no portal has this address. */
 export function usePortalUnit(slug: string | undefined) {
   return useQuery({
-    queryKey: ["portal", "unit", slug],
+    queryKey: ["portal", unitQueryKey, slug],
     enabled: slug !== undefined,
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }): Promise<PortalUnit | null> => {
