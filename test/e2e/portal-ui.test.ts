@@ -1,26 +1,235 @@
+import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import { DateTime } from "luxon";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestOrganization, TEST_PASSWORD, type TestOrganization } from "../helpers/factories.js";
 import { type E2eDatabase, e2eDatabase, launchBrowser, type RunningServer, startServer } from "./harness.js";
 
 /**
- * Browser tests of the portal's pages on phone-sized screens. A real server serves the built
- * pages, and `page.route` replaces `/portal-api` with a fake, so each test can produce the
- * responses it needs (rate limits, revoked access, several customers) and record what the pages
- * send.
+ * Browser tests of the portal's sign-in pages and installable app on a real server, on phone-sized
+ * screens. They cover an unknown portal address and the checks of the identifier and the code.
+ * They cover the choice between two companies that have the same email on file, the sign-in link
+ * of a login email and the wait after too many code requests. They also cover the manifest and
+ * the offline page of the service worker. Codes and links come from the outbox through the staff
+ * messages API.
  */
 
+const ZONE = "Europe/Paris";
+const PHONE_WIDTH = 375;
+/** Length of the server's per-client window for code requests, in which 30 requests are allowed. */
+const CODE_REQUEST_WINDOW_MS = 600_000;
+const CODE_REQUESTS_PER_CLIENT = 30;
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Returns the script that runs axe-core and returns the serious and critical violations as "rule: element" lines. */
+const AXE_SERIOUS_VIOLATIONS = `axe.run().then((result) => result.violations
+  .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+  .flatMap((violation) => violation.nodes.map((node) => violation.id + ": " + node.target.join(" "))))`;
+
+const EN_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Marie's visit: 09:00 Paris time on a Wednesday two to three weeks ahead. */
+const visit = DateTime.now()
+  .setZone(ZONE)
+  .plus({ weeks: 2 })
+  .startOf("week")
+  .plus({ days: 2 })
+  .set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+
+interface Unit {
+  organization: TestOrganization;
+  cookie: string;
+  slug: string;
+  displayName: string;
+}
 
 let database: E2eDatabase;
 let server: RunningServer;
 let browser: Browser;
+/** Chauffage Dupré, with a visit of Marie's shown on the portal. */
+let heating: Unit;
+/** Plomberie Martin, which has Lucie on file under the same email as Chauffage Dupré. */
+let plumbing: Unit;
+let suffix = "";
+let marieVisitId = "";
+
+async function apiSignIn(email: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+async function callApi<T>(unit: Unit, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(
+    `${server.url}/api/business-units/${unit.organization.businessUnitId}${path}`,
+    {
+      method,
+      headers: { cookie: unit.cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    },
+  );
+  const text = await response.text();
+  expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+  return (text === "" ? undefined : JSON.parse(text)) as T;
+}
+
+async function until<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+/** Returns a random loopback address, which the server takes as the client's through X-Forwarded-For. */
+function clientAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(1, 255)}`;
+}
+
+/**
+ * Waits for the login email to `email` in the outbox of one of `units`, and returns the 6-digit code
+ * and the sign-in link that its text contains.
+ */
+async function loginMessage(email: string, units: Unit[]): Promise<{ code: string; link: string }> {
+  const found = await until(async () => {
+    for (const unit of units) {
+      const messages = await callApi<{ id: string; event: string; recipient: string }[]>(
+        unit,
+        "GET",
+        "/messages",
+      );
+      const message = messages.find(
+        (candidate) => candidate.event === "login_code" && candidate.recipient === email,
+      );
+      if (message) return { unit, id: message.id };
+    }
+    return undefined;
+  }, `the login email to ${email}`);
+  const { bodyText } = await callApi<{ bodyText: string }>(found.unit, "GET", `/messages/${found.id}`);
+  const code = /^(\d{6})$/m.exec(bodyText)?.[1];
+  const link = new RegExp(`${server.url}/portal/sign-in#token=[A-Za-z0-9_-]+`).exec(bodyText)?.[0];
+  expect(code, bodyText).toMatch(/^\d{6}$/);
+  expect(link, bodyText).toBeDefined();
+  return { code: code ?? "", link: link ?? "" };
+}
+
+/** Creates a customer with portal access, reached at `email`, and returns their id. */
+async function createCustomer(
+  unit: Unit,
+  firstName: string,
+  lastName: string,
+  email: string,
+): Promise<string> {
+  const customer = await callApi<{ id: string }>(unit, "POST", "/customers", {
+    firstName,
+    lastName,
+    email,
+    addressLine1: "12 Rue de la République",
+    postcode: "69002",
+    city: "Lyon",
+    latitude: 45.7606,
+    longitude: 4.8357,
+    language: "en",
+    portalAccess: true,
+  });
+  return customer.id;
+}
+
+const emailOf = (name: string) => `${name}-${suffix}@example.com`;
 
 beforeAll(async () => {
   database = e2eDatabase();
-  server = await startServer(database.environment);
+  const [first, second] = await database.prepare(async (context) => [
+    await createTestOrganization(context),
+    await createTestOrganization(context),
+  ]);
+  // Rate-limit counters live in the database, which test files on PostgreSQL share. Behind a
+  // trusted proxy each browser profile below sends a client address of its own.
+  server = await startServer({ ...database.environment, TRUST_PROXY: "true" });
   browser = await launchBrowser();
+  suffix = first!.suffix.toLowerCase();
+
+  heating = {
+    organization: first!,
+    cookie: await apiSignIn(first!.admin.email),
+    slug: `chauffage-${suffix}`,
+    displayName: "Chauffage Dupré",
+  };
+  plumbing = {
+    organization: second!,
+    cookie: await apiSignIn(second!.admin.email),
+    slug: `plomberie-${second!.suffix.toLowerCase()}`,
+    displayName: "Plomberie Martin",
+  };
+  await callApi(heating, "PUT", "/portal", {
+    enabled: true,
+    slug: heating.slug,
+    displayName: heating.displayName,
+    contactPhone: "+33477001122",
+  });
+  await callApi(plumbing, "PUT", "/portal", {
+    enabled: true,
+    slug: plumbing.slug,
+    displayName: plumbing.displayName,
+  });
+
+  const worker = await callApi<{ id: string }>(heating, "POST", "/users", {
+    email: `tech-${suffix}@test.example`,
+    name: "Léa Tech",
+    password: TEST_PASSWORD,
+    roles: ["field_worker"],
+  });
+  const type = await callApi<{ id: string }>(heating, "POST", "/activity-types", {
+    name: "Entretien",
+    colour: "#e8590c",
+    defaultDurationMinutes: 60,
+  });
+  await callApi(heating, "PUT", `/activity-types/${type.id}/portal-display`, {
+    shown: true,
+    title: "Annual boiler service",
+    description: "",
+    longDescription: "",
+  });
+  const marie = await createCustomer(heating, "Marie", "Dupont", emailOf("marie"));
+  const activity = await callApi<{ id: string }>(heating, "POST", "/activities", {
+    activityTypeId: type.id,
+    customerId: marie,
+  });
+  marieVisitId = activity.id;
+  await callApi(heating, "POST", `/activities/${marieVisitId}/schedule`, {
+    assigneeId: worker.id,
+    startAt: visit.toISO(),
+    acceptWarnings: true,
+    notifyCustomer: false,
+  });
+
+  await createCustomer(heating, "Paul", "Girard", emailOf("paul"));
+  await createCustomer(heating, "Jean", "Petit", emailOf("jean"));
+  await createCustomer(heating, "Lucie", "Bernard", emailOf("lucie"));
+  await createCustomer(plumbing, "Lucie", "Bernard", emailOf("lucie"));
 });
 
 afterAll(async () => {
@@ -29,363 +238,255 @@ afterAll(async () => {
   database?.cleanup();
 });
 
-const company = {
-  businessUnitId: "bu-1",
-  slug: "acme",
-  displayName: "Acme Heating",
-  logoUrl: "/portal/icons/icon-192.png",
-  timeZone: "Europe/Paris",
-  contactPhone: "+33477001122",
-  contactEmail: "contact@acme.example",
-  address: "12 rue de la République\n69002 Lyon",
-  informationHtml: "<p>Open <strong>Monday to Friday</strong>.</p>",
-};
-
-function signedIn(preview: { staffName: string } | null = null) {
-  return {
-    state: "signed_in",
-    preview,
-    canSwitch: false,
-    customer: { id: "c-1", name: "Marie Dupont", firstName: "Marie", language: "fr", timeZone: null },
-    company,
-  };
-}
-
-const upcoming = {
-  id: "a-1",
-  reference: "A000001",
-  title: "Boiler service",
-  description: "Yearly maintenance",
-  state: "scheduled",
-  start: "2026-06-08T07:30:00Z",
-  end: "2026-06-08T08:30:00Z",
-  arrivalWindow: { start: "2026-06-08T07:00:00Z", end: "2026-06-08T09:00:00Z" },
-  timeZone: "Europe/Paris",
-  address: "5 place Bellecour, 69002 Lyon",
-};
-const detail = {
-  ...upcoming,
-  longDescription: "First line\nSecond line",
-  worker: "Thomas Moreau",
-  answers: [{ code: "boiler_model", label: "Boiler model", value: "Saunier Duval" }],
-};
-
-interface RecordedRequest {
-  method: string;
-  path: string;
-  previewHeader: string | null;
-  body: string | null;
-}
-
-/** State of the fake portal API of one page. */
-interface FakePortal {
-  session: object | null;
-  /** Makes the next request of a signed-in customer fail with `portal_signed_out`. */
-  revoked: boolean;
-  requests: RecordedRequest[];
-}
-
-async function fakePortalApi(page: Page): Promise<FakePortal> {
-  const fake: FakePortal = { session: null, revoked: false, requests: [] };
-
-  await page.route("**/portal-api/**", async (route: Route) => {
-    const request = route.request();
-    const path = new URL(request.url()).pathname;
-    const previewHeader = request.headers()["x-rondo-preview"] ?? null;
-    fake.requests.push({ method: request.method(), path, previewHeader, body: request.postData() });
-    const body = request.postData() ? JSON.parse(request.postData() ?? "{}") : {};
-    const reply = (status: number, json?: unknown) =>
-      route.fulfill({
-        status,
-        contentType: "application/json",
-        body: json === undefined ? "" : JSON.stringify(json),
-      });
-    const fail = (status: number, code: string, details?: object) =>
-      reply(status, { error: { code, message: code, requestId: "request-1", details } });
-
-    if (previewHeader !== null) {
-      if (path === "/portal-api/session") return reply(200, signedIn({ staffName: "Alice Admin" }));
-      if (path === "/portal-api/home") return reply(200, { upcoming: [upcoming], past: [] });
-      if (path === "/portal-api/auth/sign-out") return fail(403, "preview_read_only");
-    }
-    if (fake.revoked && fake.session !== null) {
-      fake.session = null;
-      return fail(401, "portal_signed_out");
-    }
-    switch (path) {
-      case "/portal-api/units/acme":
-        return reply(200, {
-          slug: "acme",
-          displayName: company.displayName,
-          logoUrl: null,
-          loginChannels: "both",
-        });
-      case "/portal-api/units/no-such-company":
-        return fail(404, "not_found");
-      case "/portal-api/session":
-        return fake.session === null ? fail(401, "unauthenticated") : reply(200, fake.session);
-      case "/portal-api/auth/code":
-        if (body.identifier === "0612") {
-          const field = { path: "identifier", message: "missing trunk prefix", code: "missing_trunk_prefix" };
-          return fail(400, "validation_failed", { fields: [field] });
-        }
-        if (body.identifier === "busy@example.com")
-          return fail(429, "rate_limited", { retryAfterSeconds: 120 });
-        return reply(202, { message: "If this address or number is registered, a code has been sent." });
-      case "/portal-api/auth/verify":
-        if (body.code !== "123456") return fail(401, "invalid_code");
-        fake.session =
-          body.identifier === "family@example.com"
-            ? {
-                state: "choose",
-                choices: [
-                  {
-                    organizationId: "o-1",
-                    customerId: "c-1",
-                    customerName: "Marie Dupont",
-                    companyName: "Acme Heating",
-                    logoUrl: null,
-                  },
-                  {
-                    organizationId: "o-2",
-                    customerId: "c-2",
-                    customerName: "Paul Dupont",
-                    companyName: "Martin Plumbing",
-                    logoUrl: null,
-                  },
-                ],
-              }
-            : signedIn();
-        return reply(200, fake.session);
-      case "/portal-api/auth/choose":
-        fake.session = signedIn();
-        return reply(200, fake.session);
-      case "/portal-api/auth/link":
-        if (body.token !== "good-token") return fail(400, "invalid_link");
-        fake.session = signedIn();
-        return reply(200, fake.session);
-      case "/portal-api/auth/sign-out":
-        fake.session = null;
-        return reply(204);
-    }
-    if (fake.session === null) return fail(401, "unauthenticated");
-    if (path === "/portal-api/home") return reply(200, { upcoming: [upcoming], past: [] });
-    if (path === "/portal-api/activities/a-1") return reply(200, detail);
-    return fail(404, "not_found");
-  });
-  return fake;
-}
-
 /**
- * Opens a phone-sized browser profile. It bypasses the page's CSP, which would block the inline
- * script that injects axe-core.
+ * Opens a phone-sized browser profile with a client address of its own, which can reach the test
+ * server only. It bypasses the page's CSP, which would block the inline script that injects axe-core.
  */
-function phoneContext(options: { locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({
-    locale: options.locale ?? "en-GB",
-    timezoneId: options.timezoneId ?? "Europe/Paris",
-    viewport: { width: 375, height: 800 },
+async function phoneContext(
+  options: { timezoneId?: string; serviceWorkers?: "allow" | "block"; address?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: "en-GB",
+    timezoneId: options.timezoneId ?? ZONE,
+    viewport: { width: PHONE_WIDTH, height: 800 },
     bypassCSP: true,
-    serviceWorkers: "block",
+    serviceWorkers: options.serviceWorkers ?? "block",
+    extraHTTPHeaders: { "x-forwarded-for": options.address ?? clientAddress() },
   });
+  await context.route(
+    (url) => url.origin !== server.url,
+    (route) => route.abort(),
+  );
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
-/** Returns the serious and critical axe-core violations of the page, as "rule: element" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
   await page.evaluate(axeSource);
-  const violations = await page.evaluate<AxeViolation[]>("axe.run().then((result) => result.violations)");
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+  return page.evaluate<string[]>(AXE_SERIOUS_VIOLATIONS);
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate<number>("document.documentElement.scrollWidth");
 }
 
 function focusedLabel(page: Page): Promise<string | null> {
-  return page.evaluate<string | null>(`(() => {
-    const element = document.activeElement;
-    return element?.id ? (document.querySelector(\`label[for="\${element.id}"]\`)?.textContent ?? null) : null;
-  })()`);
+  return page.evaluate<string | null>("document.activeElement?.labels?.[0]?.textContent ?? null");
 }
 
-describe("customer portal pages", () => {
-  it("signs in with a code at a company's address", async () => {
-    const context = await phoneContext({ timezoneId: "America/New_York" });
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
+/** Signs in on the open sign-in page with a code from the outbox of `units`. */
+async function signInWithCode(page: Page, email: string, units: Unit[]): Promise<void> {
+  await page.getByLabel("Email or mobile phone number", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Send me a code", exact: true }).click();
+  await page.getByLabel("6-digit code", { exact: true }).waitFor();
+  const { code } = await loginMessage(email, units);
+  await page.getByLabel("6-digit code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
 
-    await page.goto(`${server.url}/portal/acme`);
-    await page.getByRole("heading", { level: 1, name: "Sign in to Acme Heating" }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBe(0);
-
-    const identifier = page.getByLabel("Email or mobile phone number");
-    expect(await identifier.getAttribute("autocomplete")).toBe("email");
-    expect(await identifier.getAttribute("inputmode")).toBe("email");
-    await identifier.fill("0612");
-    await page.getByRole("button", { name: "Send me a code" }).click();
-    await page.getByText("Type the full phone number, starting with 0 or +").waitFor();
-    expect(await identifier.getAttribute("aria-invalid")).toBe("true");
-
-    await identifier.fill("busy@example.com");
-    await page.getByRole("button", { name: "Send me a code" }).click();
-    await page.getByRole("alert").getByText("Too many requests. Try again in 2 minutes.").waitFor();
-
-    await identifier.fill("marie@example.com");
-    await page.getByRole("button", { name: "Send me a code" }).click();
-    const code = page.getByLabel("6-digit code");
-    await code.waitFor();
-    expect(await focusedLabel(page)).toBe("6-digit code");
-    expect(await code.getAttribute("autocomplete")).toBe("one-time-code");
-    expect(await code.getAttribute("inputmode")).toBe("numeric");
-    await page.getByRole("status").getByText("If marie@example.com is registered").waitFor();
-    const resend = page.getByRole("button", { name: /^Send a new code in \d+ seconds$/ });
-    expect(await resend.isDisabled()).toBe(true);
-    const sent = fake.requests.filter((request) => request.path === "/portal-api/auth/code");
-    expect(JSON.parse(sent.at(-1)?.body ?? "{}")).toEqual({ identifier: "marie@example.com", slug: "acme" });
-
-    await code.fill("000000");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("alert").getByText("The code is wrong or has expired.").waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await code.fill("123456");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    const card = page.getByRole("listitem").filter({ hasText: "Boiler service" });
-    expect(await card.textContent()).toContain("Arrival window: 09:00–11:00 (Paris time)");
-    expect(await card.textContent()).toContain("Monday, 8 June 2026");
-    expect(await page.getByRole("link", { name: "+33 4 77 00 11 22" }).getAttribute("href")).toBe(
-      "tel:+33477001122",
-    );
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBe(0);
-
-    await page.getByRole("link", { name: "Boiler service" }).click();
-    await page.getByRole("heading", { level: 1, name: "Boiler service" }).waitFor();
-    expect(await page.evaluate<string>("document.activeElement?.tagName")).toBe("H1");
-    expect(await page.getByText("Saunier Duval").isVisible()).toBe(true);
-    expect(await page.getByText("Thomas Moreau").isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBe(0);
-    await context.close();
-  });
-
-  it("names no zone when the device shares it", async () => {
-    const context = await phoneContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
-    fake.session = signedIn();
-
-    await page.goto(`${server.url}/portal`);
-    await page.getByRole("heading", { level: 1, name: "Bonjour Marie" }).waitFor();
-    const card = page.getByRole("listitem").filter({ hasText: "Boiler service" });
-    expect(await card.textContent()).toContain("lundi 8 juin 2026");
-    expect(await card.textContent()).not.toContain("heure de Paris");
-    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole("radio", { name: "English" }).check();
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.evaluate<string | null>('localStorage.getItem("rondo.language")')).toBe("en");
-    await context.close();
-  });
-
-  it("lets a shared phone choose a customer", async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
-
-    await page.goto(`${server.url}/portal`);
-    await page.getByLabel("Email or mobile phone number").fill("family@example.com");
-    await page.getByRole("button", { name: "Send me a code" }).click();
-    await page.getByLabel("6-digit code").fill("123456");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Choose an account" }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole("button", { name: /Martin Plumbing/ }).click();
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    const chosen = fake.requests.find((request) => request.path === "/portal-api/auth/choose");
-    expect(JSON.parse(chosen?.body ?? "{}")).toEqual({ organizationId: "o-2", customerId: "c-2" });
-    await context.close();
-  });
-
-  it("sends a sign-in link's token only on click", async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
-
-    await page.goto(`${server.url}/portal/sign-in#token=good-token`);
-    await page.getByRole("heading", { level: 1, name: "Sign in to your customer portal" }).waitFor();
-    await page.waitForTimeout(500);
-    expect(fake.requests).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    expect(fake.requests[0]).toMatchObject({ path: "/portal-api/auth/link", body: '{"token":"good-token"}' });
-    expect(new URL(page.url()).pathname).toBe("/portal/acme");
-    await context.close();
-  });
-
-  it("sends the preview token on every request", async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
-
-    await page.goto(`${server.url}/portal/preview#token=preview-token`);
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    expect(page.url()).not.toContain("preview-token");
-    expect(fake.requests.length).toBeGreaterThan(0);
-    expect(fake.requests.every((request) => request.previewHeader === "preview-token")).toBe(true);
-
-    const banner = page.getByRole("region", { name: "Preview" });
-    expect(await banner.textContent()).toBe(
-      "Preview: you see the portal as Marie Dupont sees it. Actions are disabled.",
-    );
-    expect(await page.getByRole("button", { name: "Sign out" }).isDisabled()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
-
-  it("signs out a customer whose access was revoked", async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    const fake = await fakePortalApi(page);
-    fake.session = signedIn();
-
-    await page.goto(`${server.url}/portal/acme`);
-    await page.getByRole("heading", { level: 1, name: "Hello, Marie" }).waitFor();
-    fake.revoked = true;
-    await page.getByRole("link", { name: "Boiler service" }).click();
-
-    await page.getByText("Your session has ended. Sign in again to continue.").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/portal/acme");
-    expect(await page.getByLabel("Email or mobile phone number").isVisible()).toBe(true);
-    await context.close();
-  });
-
+describe("portal sign-in pages", () => {
   it("explains an unknown portal address", async () => {
     const context = await phoneContext();
     const page = await context.newPage();
-    await fakePortalApi(page);
-
-    await page.goto(`${server.url}/portal/no-such-company`);
-    await page.getByRole("heading", { level: 1, name: "This portal address does not exist" }).waitFor();
-    expect(await page.getByRole("link", { name: "Go to the portal sign-in page" }).getAttribute("href")).toBe(
-      "/portal",
-    );
+    await page.goto(`${server.url}/portal/inconnu-${suffix}`);
+    await page
+      .getByRole("heading", { level: 1, name: "This portal address does not exist", exact: true })
+      .waitFor();
+    await page
+      .getByText(
+        "No company portal has this address. Check the address in your message, or sign in from the general portal page.",
+        { exact: true },
+      )
+      .waitFor();
+    expect(
+      await page
+        .getByRole("link", { name: "Go to the portal sign-in page", exact: true })
+        .getAttribute("href"),
+    ).toBe("/portal");
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await context.close();
+  });
+
+  it("checks the identifier and the code", async () => {
+    const context = await phoneContext({ timezoneId: "America/New_York" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/portal/${heating.slug}`);
+    await page.getByRole("heading", { level: 1, name: "Sign in to Chauffage Dupré", exact: true }).waitFor();
+
+    const identifier = page.getByLabel("Email or mobile phone number", { exact: true });
+    expect(await identifier.getAttribute("autocomplete")).toBe("email");
+    expect(await identifier.getAttribute("inputmode")).toBe("email");
+    // The server reads the identifier: a national number needs its trunk prefix.
+    await identifier.fill("612345678");
+    await page.getByRole("button", { name: "Send me a code", exact: true }).click();
+    await page
+      .getByText(
+        "Type the full phone number, starting with 0 or +, for example 06 12 34 56 78 or +33 6 12 34 56 78.",
+        { exact: true },
+      )
+      .waitFor();
+    expect(await identifier.getAttribute("aria-invalid")).toBe("true");
+    await identifier.fill("0612");
+    await page.getByRole("button", { name: "Send me a code", exact: true }).click();
+    await page
+      .getByText("This phone number is not valid. Type it in full, starting with 0 or +.", { exact: true })
+      .waitFor();
+    expect(await identifier.getAttribute("aria-invalid")).toBe("true");
+
+    const email = emailOf("marie");
+    await identifier.fill(email);
+    await page.getByRole("button", { name: "Send me a code", exact: true }).click();
+    const codeField = page.getByLabel("6-digit code", { exact: true });
+    await codeField.waitFor();
+    expect(await focusedLabel(page)).toBe("6-digit code");
+    expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code");
+    expect(await codeField.getAttribute("inputmode")).toBe("numeric");
+    expect(await page.getByRole("status").filter({ hasText: email }).textContent()).toBe(
+      `If ${email} is registered, a 6-digit code has been sent to it. The code is valid for 10 minutes.`,
+    );
+    const resend = page.getByRole("button", { name: /^Send a new code in \d+ seconds$/ });
+    expect(await resend.isDisabled()).toBe(true);
+
+    const { code } = await loginMessage(email, [heating]);
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    await codeField.fill(wrongCode);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page
+      .getByRole("alert")
+      .getByText("The code is wrong or has expired. Check it, or ask for a new code.", { exact: true })
+      .waitFor();
+    expect(await codeField.inputValue()).toBe("");
+
+    await codeField.fill(code);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Hello, Marie", exact: true }).waitFor();
+    // The device is in New York, so the visit's time names its own zone.
+    const card = page.getByRole("listitem").filter({ hasText: "Annual boiler service" });
+    await card.waitFor();
+    const date = `${EN_WEEKDAYS[visit.weekday - 1]}, ${visit.day} ${EN_MONTHS[visit.month - 1]} ${visit.year}`;
+    expect(await card.locator("p").allTextContents()).toEqual([
+      `${date}Time: 09:00–10:00 (Paris time)`,
+      "Address: 12 Rue de la République, 69002 Lyon",
+    ]);
+    const phone = page.getByRole("link", { name: "+33 4 77 00 11 22", exact: true });
+    expect(await phone.getAttribute("href")).toBe("tel:+33477001122");
+    await context.close();
+  });
+
+  it("lets a shared email choose a company", async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole("heading", { level: 1, name: "Sign in", exact: true }).waitFor();
+    await signInWithCode(page, emailOf("lucie"), [heating, plumbing]);
+
+    await page.getByRole("heading", { level: 1, name: "Choose an account", exact: true }).waitFor();
+    const choices = page.getByRole("list").getByRole("button");
+    expect((await choices.allTextContents()).sort()).toEqual([
+      "Chauffage DupréCustomer: Lucie Bernard",
+      "Plomberie MartinCustomer: Lucie Bernard",
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+
+    await choices.filter({ hasText: "Plomberie Martin" }).click();
+    await page.getByRole("heading", { level: 1, name: "Hello, Lucie", exact: true }).waitFor();
+    expect(await page.locator("header .company-name").textContent()).toBe("Plomberie Martin");
+    await page.getByText("You have no upcoming visits.", { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/portal");
+    await context.close();
+  });
+
+  it("signs in with a link only on click", async () => {
+    const address = clientAddress();
+    const email = emailOf("paul");
+    const sent = await fetch(`${server.url}/portal-api/auth/code`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": address },
+      body: JSON.stringify({ identifier: email, slug: heating.slug }),
+    });
+    expect(sent.status).toBe(202);
+    const { link } = await loginMessage(email, [heating]);
+
+    const context = await phoneContext({ address });
+    const page = await context.newPage();
+    const apiRequests: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/portal-api/")) apiRequests.push(`${request.method()} ${path}`);
+    });
+    await page.goto(link);
+    await page
+      .getByRole("heading", { level: 1, name: "Sign in to your customer portal", exact: true })
+      .waitFor();
+    await page.getByText("Select the button to sign in. The link works once.", { exact: true }).waitFor();
+    // A link scanner that opens the page and runs its scripts must not sign in.
+    await page.waitForTimeout(1000);
+    expect(apiRequests).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Hello, Paul", exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/portal/${heating.slug}`);
+    expect(apiRequests[0]).toBe("POST /portal-api/auth/link");
+    await context.close();
+
+    // The link works once.
+    const again = await phoneContext({ address });
+    const secondPage = await again.newPage();
+    await secondPage.goto(link);
+    await secondPage.getByRole("button", { name: "Sign in", exact: true }).click();
+    await secondPage
+      .getByRole("alert")
+      .getByText("This link is invalid, has already been used or has expired. Ask for a new one.", {
+        exact: true,
+      })
+      .waitFor();
+    expect(new URL(secondPage.url()).pathname).toBe("/portal/sign-in");
+    await again.close();
+  });
+
+  it("shows the wait after too many code requests", async () => {
+    // The server counts requests in fixed windows aligned on the epoch. Starting close to the
+    // end of one would let the browser's request fall into the next window.
+    const left = CODE_REQUEST_WINDOW_MS - (Date.now() % CODE_REQUEST_WINDOW_MS);
+    if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 500));
+
+    const address = clientAddress();
+    for (let index = 1; index <= CODE_REQUESTS_PER_CLIENT; index += 1) {
+      const response = await fetch(`${server.url}/portal-api/auth/code`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": address },
+        body: JSON.stringify({ identifier: `nobody-${index}-${suffix}@example.com` }),
+      });
+      expect(response.status, `request ${index}`).toBe(202);
+    }
+
+    const context = await phoneContext({ address });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/portal`);
+    await page
+      .getByLabel("Email or mobile phone number", { exact: true })
+      .fill(`nobody-31-${suffix}@example.com`);
+    const answer = page.waitForResponse((response) => response.url().endsWith("/portal-api/auth/code"));
+    await page.getByRole("button", { name: "Send me a code", exact: true }).click();
+    const response = await answer;
+    expect(response.status()).toBe(429);
+    const { error } = (await response.json()) as {
+      error: { code: string; details: { retryAfterSeconds: number } };
+    };
+    expect(error.code).toBe("rate_limited");
+    const minutes = Math.ceil(error.details.retryAfterSeconds / 60);
+    await page
+      .getByRole("alert")
+      .getByText(`Too many requests. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, {
+        exact: true,
+      })
+      .waitFor();
+    expect(await page.getByLabel("6-digit code").count()).toBe(0);
     await context.close();
   });
 });
@@ -408,24 +509,27 @@ describe("installable portal", () => {
     expect(await worker.text()).toMatch(/^self\.portalShell = \{"buildId":"[0-9a-f]{16}"/);
 
     const offline = await fetch(`${server.url}/portal/offline.html`);
+    expect(offline.status).toBe(200);
     expect(offline.headers.get("content-type")).toMatch(/^text\/html/);
   });
 
   it("shows the offline page without a network", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await phoneContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
-    await fakePortalApi(page);
-
-    await page.goto(`${server.url}/portal/acme`);
+    await page.goto(`${server.url}/portal/${heating.slug}`);
     const scope = await page.evaluate<string>(
       "navigator.serviceWorker.ready.then((registration) => registration.scope)",
     );
     expect(scope).toBe(`${server.url}/portal/`);
+
+    // Once the worker controls the page, the customer's data passes through it.
     await page.reload();
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.evaluate<boolean>("navigator.serviceWorker.controller !== null")).toBe(true);
+    await signInWithCode(page, emailOf("jean"), [heating]);
+    await page.getByRole("heading", { level: 1, name: "Hello, Jean", exact: true }).waitFor();
 
     await context.setOffline(true);
-    await page.goto(`${server.url}/portal/activities/a-1`);
+    await page.goto(`${server.url}/portal/activities/${marieVisitId}`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are offline");
     await context.setOffline(false);
 
