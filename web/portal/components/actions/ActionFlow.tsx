@@ -148,6 +148,8 @@ export function ActionFlow({ session, action, backPath, backLabel, onDone }: Act
       return;
     }
     if (BLOCKING_CODES.has(error.code)) {
+      // The visit or the offered actions changed meanwhile, so the pages behind load them again.
+      void invalidateCustomerData(queryClient);
       setBlocked(error);
       return;
     }
