@@ -13,7 +13,7 @@ import { type E2eDatabase, e2eDatabase, launchBrowser, type RunningServer, start
  * form and a scheduling step, and "Cancel this visit" on each visit. The customer uses a 375 px
  * phone whose clock is set to London time. They book through the form and an arrival window shown
  * in Paris time, and get fresh windows when the chosen one is taken meanwhile. They cancel a visit
- * after confirming, and book again with the keyboard alone. A customer without a located address
+ * after confirming, are refused past the cut-off, and book again with the keyboard alone. A customer without a located address
  * gets the company's phone instead of windows, a household sharing one email switches accounts,
  * and a staff preview shows the actions disabled. axe-core checks every screen at 375 px.
  */
@@ -591,6 +591,67 @@ describe("portal action screens", () => {
     await page.getByRole("heading", { level: 1, name: TITLE, exact: true }).waitFor();
     await page.locator("main").getByText("Canceled", { exact: true }).waitFor();
     expect(await page.getByRole("region", { name: "What you can do", exact: true }).count()).toBe(0);
+  });
+
+  it("cancel past the cut-off is refused", async () => {
+    const visit = await staffApi<{ id: string }>("POST", "/activities", {
+      activityTypeId: typeId,
+      customerId: customer.id,
+    });
+    await staffApi("POST", `/activities/${visit.id}/schedule`, {
+      assigneeId: workerId,
+      startAt: cancelStart.plus({ weeks: 1 }).toISO(),
+      acceptWarnings: true,
+      notifyCustomer: false,
+    });
+    await page.goto(`${server.url}/portal/activities/${visit.id}`);
+    await page
+      .getByRole("region", { name: "What you can do", exact: true })
+      .getByRole("link", { name: CANCEL_LABEL, exact: true })
+      .click();
+    await page.getByRole("heading", { level: 1, name: CANCEL_LABEL, exact: true }).waitFor();
+
+    // Meanwhile staff move the visit to less than 24 hours ahead, inside the cancellation cut-off.
+    // Hours already taken by earlier bookings are skipped.
+    let moved = false;
+    for (let hours = 2; hours < 24 && !moved; hours += 1) {
+      const response = await fetch(
+        `${server.url}/api/business-units/${organization.businessUnitId}/activities/${visit.id}/schedule`,
+        {
+          method: "POST",
+          headers: { cookie: staffCookie, "content-type": "application/json" },
+          body: JSON.stringify({
+            assigneeId: workerId,
+            startAt: DateTime.now().plus({ hours }).startOf("hour").toISO(),
+            acceptWarnings: true,
+            notifyCustomer: false,
+          }),
+        },
+      );
+      moved = response.ok;
+    }
+    expect(moved).toBe(true);
+
+    await page.getByRole("button", { name: "Cancel the visit", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Cancel this visit?", exact: true })
+      .getByRole("button", { name: "Yes, cancel the visit", exact: true })
+      .click();
+    const refusal = "This visit can no longer be changed online. Call us to change it.";
+    await page.getByText(refusal, { exact: true }).waitFor();
+    expect(await focusedText(page)).toBe(
+      `${refusal}Online changes are possible until 24 hours before the visit.Call us at +33 4 78 00 11 22.`,
+    );
+    expect(await page.getByRole("button", { name: "Cancel the visit", exact: true }).count()).toBe(0);
+    expect((await staffApi<ActivityView>("GET", `/activities/${visit.id}`)).status).toBe("pending");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("main").getByRole("link", { name: "Back to the visit" }).last().click();
+    await page.getByRole("heading", { level: 1, name: TITLE, exact: true }).waitFor();
+    // The visit's page loads the visit again, now without the action.
+    await expect
+      .poll(() => page.getByRole("region", { name: "What you can do", exact: true }).count())
+      .toBe(0);
   });
 
   it("customer books with the keyboard alone", async () => {
