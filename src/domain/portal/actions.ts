@@ -381,6 +381,16 @@ function validateAction(
     const result = validateFormDefinition(raw.form, { kind: "activity" });
     if (result.ok) {
       form = result.form;
+      // Customers have no way to sign or upload on the portal, so a form asking for it could never be sent.
+      result.form.fields.forEach((field, fieldIndex) => {
+        if (field.type !== "signature" && field.type !== "file") return;
+        problems.push({
+          path: `form.fields.${fieldIndex}.type`,
+          code: "field_type_not_on_portal",
+          value: field.type,
+          message: `${subject}, form: field "${field.code}" is a ${field.type} field, which customers cannot fill in on the portal. Use another field type or remove the field.`,
+        });
+      });
     } else {
       for (const problem of result.problems) {
         const path = problem.path === "" ? "form" : `form.${problem.path}`;

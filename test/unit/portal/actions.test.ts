@@ -977,3 +977,31 @@ describe("availableActions", () => {
     expect(checkActionAvailability(cancel, context)).toEqual({ available: false, reason: "too_late" });
   });
 });
+
+describe("action forms on the portal", () => {
+  it("rejects signature and file fields, which customers cannot fill in", () => {
+    const result = validatePortalActions(
+      [
+        {
+          label: { en: "Sign", fr: "Signer" },
+          effect: "update_activity",
+          form: {
+            fields: [{ code: "signature", type: "signature", label: { en: "Signature", fr: "Signature" } }],
+          },
+        },
+      ],
+      { activityFormFields: [], typeIds: [], targetForms: {} },
+    );
+    expect(result).toEqual({
+      problems: [
+        {
+          path: "0.form.fields.0.type",
+          code: "field_type_not_on_portal",
+          value: "signature",
+          message:
+            'Action 1 ("Sign"), form: field "signature" is a signature field, which customers cannot fill in on the portal. Use another field type or remove the field.',
+        },
+      ],
+    });
+  });
+});
