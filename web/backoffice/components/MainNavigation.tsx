@@ -1,4 +1,4 @@
-import { NavLink, Stack } from "@mantine/core";
+import { Group, NavLink, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
@@ -62,10 +62,10 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
                 link.badge === undefined ? (
                   link.label
                 ) : (
-                  <>
+                  <Group component="span" gap="xs" wrap="nowrap">
                     {link.label}
                     {link.badge}
-                  </>
+                  </Group>
                 )
               }
               active={active}

@@ -15,14 +15,7 @@ export function NewPortalEventsBadge({ buId }: { buId: string }) {
   }
   return (
     <>
-      <Badge
-        ml="xs"
-        size="sm"
-        circle={count < 10}
-        color="red"
-        aria-hidden="true"
-        data-testid="portal-events-badge"
-      >
+      <Badge size="sm" circle={count < 10} color="red.9" aria-hidden="true" data-testid="portal-events-badge">
         {count > 99 ? "99+" : count}
       </Badge>
       <VisuallyHidden>{` (${t("events.navNew", { count })})`}</VisuallyHidden>

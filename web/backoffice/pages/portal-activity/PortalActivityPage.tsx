@@ -1,6 +1,6 @@
 import { Button, Group, Radio, Stack, Switch, Text, Title, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { translateApiError } from "../../../shared/i18n";
@@ -21,6 +21,11 @@ import {
 
 /** How often relative times such as "5 minutes ago" are brought up to date, in milliseconds. */
 const CLOCK_TICK_MS = 30_000;
+
+/** Reads the filter from the page's URL: `?show=all` for every event, new events otherwise. */
+function filterOf(params: URLSearchParams): PortalEventFilter {
+  return params.get("show") === "all" ? "all" : "new";
+}
 
 /**
  * Lists what customers did on the portal, for admins and planners: new events by default, or all
@@ -48,7 +53,23 @@ function PortalActivity({ onListEmptied }: { onListEmptied: () => void }) {
   const { t } = useTranslation("portalActions");
   const businessUnit = useCurrentBusinessUnit();
   const [searchParams, setSearchParams] = useSearchParams();
-  const filter: PortalEventFilter = searchParams.get("show") === "all" ? "all" : "new";
+  // The filter lives in state as well as in the URL: the router applies a new URL in a transition,
+  // so a radio bound to the URL alone would show its old state for a moment after a click.
+  const urlFilter = filterOf(searchParams);
+  const [filter, setFilter] = useState<PortalEventFilter>(urlFilter);
+  const writtenFilter = useRef(urlFilter);
+  useEffect(() => {
+    // A link to this page with another filter, such as the navigation's "Portal activity", replaces it.
+    if (urlFilter !== writtenFilter.current) {
+      writtenFilter.current = urlFilter;
+      setFilter(urlFilter);
+    }
+  }, [urlFilter]);
+  const changeFilter = (next: PortalEventFilter) => {
+    writtenFilter.current = next;
+    setFilter(next);
+    setSearchParams(next === "all" ? { show: "all" } : {}, { replace: true });
+  };
   const query = usePortalEvents(businessUnit.id, filter);
   const acknowledge = useAcknowledgePortalEvents(businessUnit.id);
   const now = useNow(CLOCK_TICK_MS);
@@ -109,7 +130,7 @@ function PortalActivity({ onListEmptied }: { onListEmptied: () => void }) {
         <Radio.Group
           label={t("events.show")}
           value={filter}
-          onChange={(value) => setSearchParams(value === "all" ? { show: "all" } : {}, { replace: true })}
+          onChange={(value) => changeFilter(value === "all" ? "all" : "new")}
         >
           <Group gap="lg" mt="xs">
             <Radio value="new" label={t("events.showNew", { count: newCount })} />
