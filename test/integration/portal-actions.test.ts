@@ -431,6 +431,7 @@ describe("conditions and effects", () => {
         },
         scheduling: false,
         activityId: visit,
+        answers: {},
       },
     ]);
     const missing = await run(cookie, unit.typeId, ask!.id, { activityId: visit, answers: {} });
@@ -520,6 +521,45 @@ describe("conditions and effects", () => {
     expect(row).toEqual({ closing: { note: 5, result: "ok" }, result: "ok" });
     const again = await run(cookie, survey.id, answer!.id, { activityId: surveyId, answers: { note: 4 } });
     expect(again.json().error.code).toBe("action_unavailable");
+  });
+
+  it("starts an update form from the stored answers and stores the new ones", async () => {
+    context.clock.set("2026-06-08T08:00:00Z");
+    const unit = await portalUnit();
+    const accessField = {
+      code: "code_acces",
+      type: "short_text",
+      label: { en: "Access code", fr: "Code d’accès" },
+    };
+    await staff(unit, "PATCH", `/activity-types/${unit.typeId}`, { activityForm: { fields: [accessField] } });
+    const [update] = await setActions(unit, [
+      action({
+        label: { en: "Give the access code", fr: "Donner le code" },
+        effect: "update_activity",
+        form: { fields: [accessField] },
+      }),
+    ]);
+    const k1 = await customer(unit);
+    const created = await staff(unit, "POST", "/activities", {
+      activityTypeId: unit.typeId,
+      customerId: k1.id,
+      answers: { code_acces: "1234" },
+    });
+    const cookie = await portalSignIn(k1.email);
+    const page = await portalGet(cookie, `/portal-api/activities/${created.id}`);
+    expect(page.json().actions[0].answers).toEqual({ code_acces: "1234" });
+    const response = await run(cookie, unit.typeId, update!.id, {
+      activityId: created.id,
+      answers: { code_acces: "B5678" },
+    });
+    expect(response.json()).toEqual({ activityId: created.id, state: "unscheduled" });
+    const [row] = await context.db
+      .select({ answers: activities.answers })
+      .from(activities)
+      .where(eq(activities.id, created.id));
+    expect(row?.answers).toEqual({ code_acces: "B5678" });
+    const events = await staff(unit, "GET", "/portal-events");
+    expect(events.events.map((event: { kind: string }) => event.kind)).toEqual(["updated"]);
   });
 
   it("counts uses, refuses previews, and refuses booking for a customer who is not located", async () => {

@@ -46,6 +46,8 @@ export interface PortalActionView {
   form: FormDefinition | null;
   scheduling: boolean;
   activityId: string | null;
+  /** The activity's stored answers to the form's fields, which an update form starts from; empty otherwise. */
+  answers: Answers;
 }
 
 export interface ActionRunRequest {
@@ -70,7 +72,19 @@ interface ResolvedAction {
   policy: BookingPolicy;
 }
 
-function view(type: ActivityTypeRow, action: PortalAction, activityId: string | null, language: Language) {
+function view(
+  type: ActivityTypeRow,
+  action: PortalAction,
+  activity: ActivityRow | null,
+  language: Language,
+): PortalActionView {
+  const answers: Answers = {};
+  if (activity && action.effect === "update_activity" && action.form) {
+    for (const field of action.form.fields) {
+      const stored = activity.answers[field.code];
+      if (stored !== undefined) answers[field.code] = stored;
+    }
+  }
   return {
     typeId: type.id,
     id: action.id,
@@ -78,8 +92,9 @@ function view(type: ActivityTypeRow, action: PortalAction, activityId: string | 
     effect: action.effect,
     form: action.form,
     scheduling: action.scheduling,
-    activityId,
-  } satisfies PortalActionView;
+    activityId: activity?.id ?? null,
+    answers,
+  };
 }
 
 export function activityFacts(row: ActivityRow, now: Date): ConditionActivityFacts {
@@ -156,7 +171,7 @@ export async function activityActions(
   for (const action of readPortalActions(type.portalActions)) {
     if (action.effect === "create_activity") continue;
     if ((await availabilityOf(context, context.db, signedIn, action, activity, policy)).available)
-      views.push(view(type, action, activity.id, lang));
+      views.push(view(type, action, activity, lang));
   }
   return views;
 }

@@ -128,6 +128,8 @@ export interface PortalActionView {
   scheduling: boolean;
   /** The visit the action applies to; null on the home page. */
   activityId: string | null;
+  /** The visit's stored answers to the form, which an update form starts from. */
+  answers: Record<string, unknown>;
 }
 
 /** An arrival window the customer may book, as ISO 8601 instants. */

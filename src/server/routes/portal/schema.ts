@@ -81,6 +81,7 @@ const actionViewSchema = z.object({
   form: formDefinitionSchema.nullable(),
   scheduling: z.boolean(),
   activityId: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()),
 });
 
 export const activityDetailSchema = activitySummarySchema.extend({

@@ -57,7 +57,9 @@ export function ActionFlow({ session, action, backPath, backLabel, onDone }: Act
   const stepCount = (form ? 1 : 0) + (action.scheduling ? 1 : 0);
 
   const [step, setStep] = useState<Step>(form || !action.scheduling ? "form" : "schedule");
-  const [answers, setAnswers] = useState<Record<string, unknown>>(() => (form ? defaultAnswers(form) : {}));
+  const [answers, setAnswers] = useState<Record<string, unknown>>(() =>
+    form ? { ...defaultAnswers(form), ...action.answers } : {},
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focusRequest, setFocusRequest] = useState(0);
   const [chosen, setChosen] = useState<{ window: OfferWindow; timeZone: string } | null>(null);
