@@ -124,7 +124,8 @@ export function ActionEditor({
   return (
     <Stack gap="md">
       {otherProblems.length > 0 && (
-        <Alert color="red" variant="light" title={t("editor.problemsTitle")}>
+        // The list-level alert announces the failed save, so this one is not announced again.
+        <Alert color="red" variant="light" role="note" title={t("editor.problemsTitle")}>
           <List size="sm">
             {otherProblems.map((problem) => (
               <List.Item key={`${problem.path}-${problem.message}`}>{problem.message}</List.Item>

@@ -161,7 +161,8 @@ export function ActionFormEditor({ fields, onChange, timeZone, actionName }: Act
   return (
     <Stack gap="sm">
       {formProblems.length > 0 && (
-        <Alert color="red" variant="light" title={t("editor.formProblems")}>
+        // The list-level alert announces the failed save, so this one is not announced again.
+        <Alert color="red" variant="light" role="note" title={t("editor.formProblems")}>
           <List size="sm">
             {formProblems.map((message) => (
               <List.Item key={message}>{message}</List.Item>

@@ -114,7 +114,7 @@ export function ConditionsEditor({
       </Radio.Group>
 
       {home && (
-        <Alert color="blue" variant="light" p="sm">
+        <Alert color="blue" variant="light" p="sm" role="note">
           <Text size="sm">{t("conditions.homeNote")}</Text>
         </Alert>
       )}

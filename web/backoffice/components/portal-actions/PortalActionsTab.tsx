@@ -221,7 +221,7 @@ function ActionList({ activityType, saved, canEdit }: ActionListProps) {
   return (
     <Stack gap="md">
       <Text size="sm">{t("tab.intro")}</Text>
-      <Alert color="blue" variant="light">
+      <Alert color="blue" variant="light" role="note">
         <Stack gap={4}>
           <Text size="sm">{t("tab.cutOffs")}</Text>
           <Anchor component={Link} to="?tab=bookingPolicy" size="sm">
