@@ -98,6 +98,9 @@ export function translateActionProblem(problem: ApiFieldError, path: string, dra
   const t = i18next.t;
 
   const formField = /^form\.fields\.(\d+)(?:\.(.*))?$/.exec(path);
+  if (problem.code === "field_type_not_on_portal") {
+    return t("portalActions:problems.field_type_not_on_portal");
+  }
   if (formField) {
     const fieldDraft = draft.formFields?.[Number(formField[1])];
     if (formField[2] === "defaultValue" && fieldDraft) {
