@@ -174,7 +174,7 @@ describe("activity-type catalog", () => {
       expect(await row.getByText("System field", { exact: true }).isVisible()).toBe(true);
       expect(await row.getByRole("button", { name: `Edit “${label}”`, exact: true }).isVisible()).toBe(true);
       expect(await row.getByRole("button", { name: `Delete “${label}”`, exact: true }).count()).toBe(0);
-      expect(await row.getByRole("button", { name: `Move “${label}” up`, exact: true }).count()).toBe(0);
+      expect(await row.getByRole("button", { name: `Move up “${label}”`, exact: true }).count()).toBe(0);
     }
 
     // After a reload, the page and the API show the saved definition, without the deleted field.
