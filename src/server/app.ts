@@ -108,7 +108,7 @@ function registerWebAssets(app: App, webRoot: string | undefined): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    // HEAD as well as GET: link scanners open a page with HEAD first (C36), and get the page, no session.
+    // HEAD as well as GET: mail link scanners open a page with HEAD first, and get the page, never a session.
     const isPage =
       (request.method === "GET" || request.method === "HEAD") &&
       !path.startsWith("/api/") &&

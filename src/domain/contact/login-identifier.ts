@@ -22,7 +22,7 @@ const MAX_LENGTH = 320;
 
 /**
  * Reads a typed identifier. Anything with an @ is an email address; anything else must be a full
- * phone number of one of `countries` (national numbers need their trunk prefix, as in C28, so
+ * phone number of one of `countries` (national numbers need their trunk prefix, so
  * `612345678` is refused with a request for the full number).
  */
 export function parseLoginIdentifier(raw: string, countries: readonly string[]): LoginIdentifierResult {

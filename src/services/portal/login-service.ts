@@ -51,9 +51,9 @@ export async function settlePortalCodeRequests(): Promise<void> {
 }
 
 /**
- * Checks a code request and returns at once; the lookup and the sending happen afterwards, so the
- * answer and its timing are the same whether or not the identifier belongs to a customer (C39).
- * Only a malformed identifier (400) or a client address over its limit (429) is answered otherwise.
+ * Checks a code request and returns at once. The lookup and the sending happen afterwards, so the
+ * answer and its timing do not tell anyone whether the identifier belongs to a customer. Only a
+ * malformed identifier (400) or a client address over its limit (429) gets another answer.
  */
 export async function requestLoginCode(
   context: ServiceContext,
@@ -157,8 +157,9 @@ async function sendCodeIfKnown(
 }
 
 /**
- * Checks a typed code. Each verification counts against the code, atomically, whoever sends it and
- * from wherever (C37): the fifth wrong guess kills the code, and further tries answer 429.
+ * Checks a typed code. Each verification counts against the code atomically, whoever sends it and
+ * from wherever, so rotating client addresses gains nothing. The fifth wrong guess kills the code,
+ * and further tries get 429.
  */
 export async function verifyLoginCode(
   context: ServiceContext,
@@ -181,8 +182,9 @@ export async function verifyLoginCode(
 }
 
 /**
- * Signs in with the link a login email carries. Opening the link's page does nothing; only this
- * call, made when the person clicks the page's button, uses the token (C36).
+ * Signs in with the link a login email carries. Mail scanners open every link, so opening the
+ * link's page does nothing. Only this call, made when the person clicks the page's button, uses
+ * the token.
  */
 export async function redeemSignInLink(
   context: ServiceContext,
