@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { segment } from "../../shared/api";
 import { activitiesQueryKey } from "./activities";
+import { portalEventsQueryKey } from "./portal-actions";
 import { scheduleQueryKey } from "./schedule";
 
 /**
@@ -78,6 +79,8 @@ function throttledRefresh(queryClient: QueryClient, buId: string) {
     lastRun = Date.now();
     void queryClient.invalidateQueries({ queryKey: scheduleQueryKey(buId) });
     void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(buId) });
+    // Portal bookings and requests also add portal events, whose list and badge follow.
+    void queryClient.invalidateQueries({ queryKey: portalEventsQueryKey(buId) });
   };
 
   return {

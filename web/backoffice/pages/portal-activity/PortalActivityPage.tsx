@@ -9,6 +9,7 @@ import { useNow } from "../../components/portal-actions/relative-time";
 import { QueryState } from "../../components/QueryState";
 import { PlannerOnly } from "../../components/team/PlannerOnly";
 import { useCurrentBusinessUnit } from "../../lib/current-business-unit";
+import { useLiveUpdates } from "../../lib/live-updates";
 import { usePageTitle } from "../../lib/page-title";
 import {
   type PortalEvent,
@@ -35,6 +36,7 @@ function filterOf(params: URLSearchParams): PortalEventFilter {
 export function PortalActivityPage() {
   const { t } = useTranslation("portalActions");
   const businessUnit = useCurrentBusinessUnit();
+  useLiveUpdates(businessUnit.id);
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(`${t("events.title")} – ${businessUnit.name}`);
   return (
