@@ -715,3 +715,42 @@ describe("housekeeping", () => {
     expect(sessions).toEqual([{ tokenHash: live }]);
   });
 });
+
+describe("login codes in the back office's Messages", () => {
+  it("masks a queued code when a real mail server sends the emails", async () => {
+    context.clock.set("2026-06-09T08:00:00Z");
+    const unit = await portalUnit();
+    const email = `masked.${uniqueSuffix()}@example.com`;
+    await customerOf(unit, { email });
+    await requestCode(email);
+    const production = await buildApp({
+      context: { ...context, config: { ...context.config, smtpUrl: "smtp://127.0.0.1:2525" } },
+    });
+    try {
+      const list = await production.inject({
+        method: "GET",
+        url: `${unit.base}/messages`,
+        headers: { cookie: unit.cookie },
+      });
+      const queued = list.json().find((message: { event: string }) => message.event === "login_code");
+      expect(queued.status).toBe("queued");
+      const detail = await production.inject({
+        method: "GET",
+        url: `${unit.base}/messages/${queued.id}`,
+        headers: { cookie: unit.cookie },
+      });
+      expect(detail.json().bodyText).toMatch(/^••••••$/m);
+      expect(detail.json().bodyText).toContain("/portal/sign-in#token=••••••");
+      expect(detail.json().bodyText).not.toMatch(/\b\d{6}\b/);
+      // The development transport keeps content, so that a trial can sign in.
+      const trial = await app.inject({
+        method: "GET",
+        url: `${unit.base}/messages/${queued.id}`,
+        headers: { cookie: unit.cookie },
+      });
+      expect(trial.json().bodyText).toMatch(/^\d{6}$/m);
+    } finally {
+      await production.close();
+    }
+  });
+});

@@ -76,8 +76,9 @@ export async function listMessages(
 }
 
 /**
- * One message with its text. A login code shows only until the message has left, unless the
- * transport keeps content (the local transport of development, so a trial can sign in).
+ * One message with its text. Secrets (login codes, sign-in and password links) are masked, before
+ * and after sending, unless the transport of the message's channel keeps content: only the
+ * development transports do (no SMTP_URL, SMS_TRANSPORT=log), so that a trial can sign in.
  */
 export async function getMessage(
   context: ServiceContext,
@@ -89,7 +90,32 @@ export async function getMessage(
   const row = await messageRepository(context.db, actor.organizationId).find(id);
   const staffMessage = row?.businessUnitId === null && row.userId !== null && roles.includes("admin");
   if (!row || (row.businessUnitId !== businessUnitId && !staffMessage)) throw notFound("Message not found.");
-  return { ...summary(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml, attachments: row.attachments };
+  const masked = row.sensitive !== null && mustMaskSecrets(context, row);
+  const mask = (text: string | null) =>
+    masked && text !== null ? maskSecrets(text, row.sensitive ?? "") : text;
+  return {
+    ...summary(row),
+    subject: mask(row.subject),
+    bodyText: mask(row.bodyText) ?? "",
+    bodyHtml: mask(row.bodyHtml),
+    attachments: row.attachments,
+  };
+}
+
+function mustMaskSecrets(context: ServiceContext, row: MessageRow): boolean {
+  // NOTE: in development, a login code filed in one organization's outbox may also open customers
+  // of another organization that holds the same email or number. Production masks every code.
+  return row.channel === "email"
+    ? context.config.smtpUrl !== undefined
+    : context.config.smsTransport !== "log";
+}
+
+/** Replaces each secret of `sensitive` (one, or two separated by a line feed) with a mark. */
+function maskSecrets(text: string, sensitive: string): string {
+  return sensitive
+    .split("\n")
+    .filter((secret) => secret !== "")
+    .reduce((masked, secret) => masked.split(secret).join("••••••"), text);
 }
 
 /** Sends a failed message again, as a new message with the same content. */
