@@ -30,7 +30,7 @@ export const errorCatalogue = {
   slug_taken: { status: 409, message: "This portal address is already used." },
   invalid_image: { status: 422, message: "The file is not a PNG, JPEG or WebP image." },
   image_too_large: { status: 413, message: "The image is larger than 2 MB." },
-  action_unavailable: { status: 422, message: "This action is no longer available for this activity." },
+  action_unavailable: { status: 422, message: "This action is no longer available." },
   customer_not_located: {
     status: 422,
     message:

@@ -361,8 +361,8 @@ describe("demo customer portal", () => {
         AND c.email IN ('portail.demo@example.com', 'portail.sms@example.com')
       GROUP BY c.email, c.mobile ORDER BY c.email`);
     expect(portalCustomers).toEqual([
-      { email: "portail.demo@example.com", mobile: "+33639980001", open: 1, closed: 0 },
-      { email: "portail.sms@example.com", mobile: "+33639980002", open: 0, closed: 1 },
+      { email: "portail.demo@example.com", mobile: "+33600000001", open: 1, closed: 0 },
+      { email: "portail.sms@example.com", mobile: "+33600000002", open: 0, closed: 1 },
     ]);
     const actions = await rows<{ name: string; labels: string[] }>(sql`
       SELECT name, array(SELECT a ->> 'effect' FROM jsonb_array_elements(portal_actions) a) AS labels

@@ -15,15 +15,16 @@ import type { DemoCatalog } from "./catalog.js";
 /**
  * The demo's customer portal: the LYON unit's portal at `/portal/thermique-rhone`, its activity
  * types shown with texts that use replacement codes, and two customers with fixed contact details
- * that the README lists, so that a person trying Rondo can sign in as a customer. The numbers are
- * in the 06 39 98 range that ARCEP keeps for fiction, so no real phone is ever texted.
+ * that the README lists, so that a person trying Rondo can sign in as a customer.
+ * NOTE: the numbers are valid mobile numbers, as sign-in requires, and may belong to someone:
+ * the demo runs with SMS_TRANSPORT=log, which texts nobody.
  */
 export const DEMO_PORTAL = {
   slug: "thermique-rhone",
-  /** Has the next scheduled maintenance visit. */
-  upcomingCustomer: { email: "portail.demo@example.com", mobile: "+33639980001" },
+  /** Has the next scheduled boiler maintenance visit. */
+  upcomingCustomer: { email: "portail.demo@example.com", mobile: "+33600000001" },
   /** Had the latest finished visit. */
-  pastCustomer: { email: "portail.sms@example.com", mobile: "+33639980002" },
+  pastCustomer: { email: "portail.sms@example.com", mobile: "+33600000002" },
 } as const;
 
 const INFORMATION = [
@@ -41,9 +42,11 @@ const INFORMATION = [
 const DISPLAY: Record<string, { title: string; description: string; longDescription: string }> = {
   maintenance: {
     title: "Entretien annuel de votre chaudière",
-    description: "{activity.date} · {activity.window}",
+    description: "{activity.date} · {activity.time}",
     longDescription: [
       "Bonjour {customer.first_name},",
+      "",
+      "Créneau d’arrivée : {activity.window}",
       "",
       "Notre technicien vérifie et nettoie votre chaudière, contrôle la combustion et vous remet l’attestation d’entretien.",
       "Marque de la chaudière : {form.marque_chaudiere}",
@@ -54,7 +57,7 @@ const DISPLAY: Record<string, { title: string; description: string; longDescript
   },
   repair: {
     title: "Dépannage : {form.panne}",
-    description: "{activity.date} · {activity.window}",
+    description: "{activity.date} · {activity.time}",
     longDescription: [
       "Nous intervenons pour la panne signalée : {form.panne}.",
       "{form.description}",
@@ -63,7 +66,7 @@ const DISPLAY: Record<string, { title: string; description: string; longDescript
   },
   installation: {
     title: "Installation de votre pompe à chaleur",
-    description: "{activity.date} · {activity.window}",
+    description: "{activity.date} · {activity.time}",
     longDescription: [
       "Pose et mise en service de votre pompe à chaleur, à l’adresse : {activity.address}.",
       "Prévoyez une journée : l’installation dure plusieurs heures.",
@@ -144,7 +147,14 @@ export async function setUpDemoPortal(
     const [upcoming] = await tx
       .select({ customerId: activities.customerId })
       .from(activities)
-      .where(and(inUnit, eq(activities.status, "pending"), gt(activities.startAt, now)))
+      .where(
+        and(
+          inUnit,
+          eq(activities.status, "pending"),
+          eq(activities.activityTypeId, maintenanceTypeId(catalog)),
+          gt(activities.startAt, now),
+        ),
+      )
       .orderBy(asc(activities.startAt))
       .limit(1);
     const [past] = await tx
@@ -244,4 +254,10 @@ async function setUpDemoActions(
       conditions: { combinator: "and", items: [{ kind: "state", operator: "is", states: ["open"] }] },
     },
   ]);
+}
+
+function maintenanceTypeId(catalog: DemoCatalog): string {
+  const id = catalog.maintenance?.id;
+  if (!id) throw new Error("The demo catalog lacks the maintenance type.");
+  return id;
 }
