@@ -17,7 +17,7 @@ export type LoginIdentifierResult =
   | { ok: true; identifier: LoginIdentifier }
   | { ok: false; problem: LoginIdentifierProblem; message: string };
 
-/** Longest identifier accepted; longer input is no address or number anyway. */
+/** Maximum identifier length; longer input is no address or number anyway. */
 const MAX_LENGTH = 320;
 
 /**
@@ -47,12 +47,12 @@ export function parseLoginIdentifier(raw: string, countries: readonly string[]):
   return problem("invalid_phone", `"${typed.slice(0, 80)}" is not a valid email address or phone number.`);
 }
 
-/** The SHA-256 key of an identifier, computed as the database's `portal_identifier_hash` computes it. */
+/** Returns the SHA-256 key of an identifier, computed as the database's `portal_identifier_hash` computes it. */
 export function loginIdentifierHash(kind: "email" | "phone", value: string): string {
   return createHash("sha256").update(`${kind}:${value}`, "utf8").digest("hex");
 }
 
-/** Every hash under which the identifier's customers are filed. */
+/** Returns every hash under which the identifier's customers may be found. */
 export function loginIdentifierHashes(identifier: LoginIdentifier): string[] {
   return identifier.kind === "email"
     ? [loginIdentifierHash("email", identifier.value)]

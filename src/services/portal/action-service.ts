@@ -107,7 +107,7 @@ export function activityFacts(row: ActivityRow, now: Date): ConditionActivityFac
   };
 }
 
-/** Whether an action may run now for this customer and activity (null on the home page). */
+/** Checks whether an action may run now for this customer and activity (null on the home page). */
 async function availabilityOf(
   context: ServiceContext,
   db: Executor,
@@ -130,13 +130,13 @@ async function availabilityOf(
   });
 }
 
-/** The unit's types shown on the portal, not archived. */
+/** Lists the unit's types shown on the portal, not archived. */
 async function portalTypes(db: Executor, unit: BusinessUnitRow): Promise<ActivityTypeRow[]> {
   const types = await catalogRepository(db, unit.organizationId).list(unit.id);
   return types.filter((type) => !type.archived && readPortalDisplay(type.portalDisplay).shown);
 }
 
-/** The home page's actions that the customer may run now. */
+/** Lists the home page's actions that the customer may run now. */
 export async function homeActions(
   context: ServiceContext,
   principal: PortalPrincipal,
@@ -156,7 +156,7 @@ export async function homeActions(
   return views;
 }
 
-/** The actions of one of the customer's activities that they may run now. */
+/** Lists the actions of one of the customer's activities that they may run now. */
 export async function activityActions(
   context: ServiceContext,
   principal: PortalPrincipal,
@@ -222,7 +222,7 @@ async function resolveAction(
   return { type, action, activity, policy };
 }
 
-/** The type an action books: the created type for create effects, the activity's own otherwise. */
+/** Returns the type an action books: the created type for create effects, the activity's own otherwise. */
 async function bookedType(
   db: Executor,
   signedIn: SignedIn,
@@ -478,7 +478,7 @@ async function createFromAction(
   });
 }
 
-/** Deletes an activity that a portal action created for a booking that failed; nobody else has seen it. */
+/** Deletes an activity that a portal action created for a booking that failed, before anyone else could see it. */
 async function deleteUnbooked(
   context: ServiceContext,
   organizationId: string,
@@ -595,7 +595,8 @@ async function updateFromAction(
         `From the customer portal: ${label}`,
       );
     }
-    const kind: PortalEventKind = windowStart ? (wasScheduled ? "rescheduled" : "booked") : "updated";
+    let kind: PortalEventKind = "updated";
+    if (windowStart) kind = wasScheduled ? "rescheduled" : "booked";
     await recordRunAndEvent(context, tx, signedIn, resolved, {
       kind,
       activity: updated,

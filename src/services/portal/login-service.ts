@@ -34,7 +34,7 @@ const CODE_REQUESTS_PER_CLIENT = 30;
 const VERIFICATIONS_PER_CLIENT = 60;
 const CLIENT_WINDOW_SECONDS = 600;
 
-/** The answer to every well-formed code request, known identifier or not. */
+/** The response body to every well-formed code request, known identifier or not. */
 export const CODE_REQUEST_ANSWER = "If this address or number is registered, a code has been sent.";
 
 interface Scope {
@@ -42,10 +42,10 @@ interface Scope {
   slug: string | null;
 }
 
-/** Code requests answered but not yet processed; tests wait for them. */
+/** Code requests already responded to but not yet processed; tests wait for them. */
 const pendingRequests = new Set<Promise<void>>();
 
-/** Waits until the code requests already answered have queued their messages. */
+/** Waits until the code requests already responded to have queued their messages. */
 export async function settlePortalCodeRequests(): Promise<void> {
   await Promise.all([...pendingRequests]);
 }
@@ -215,7 +215,7 @@ async function signInWith(
   });
 }
 
-/** The unit of `/portal/<slug>`, whose organization limits who signs in; 404 for an unknown slug. */
+/** Finds the unit of `/portal/<slug>`, whose organization limits who signs in; 404 for an unknown slug. */
 async function resolveScope(context: ServiceContext, slug: string | undefined): Promise<Scope> {
   if (slug === undefined || slug === "") return { organizationId: null, slug: null };
   const unit = await findBusinessUnitBySlug(context.db, slug.toLowerCase());

@@ -3,7 +3,7 @@ import { renderRichText } from "../../domain/portal/rich-text.js";
 import { allowsLoginChannel, portalLogoPath, readPortalSettings } from "../../domain/portal/settings.js";
 import { auditRepository } from "../../repositories/audit-events.js";
 import { businessUnitRepository } from "../../repositories/business-units.js";
-import { customerRepository } from "../../repositories/customers.js";
+import { type CustomerRow, customerRepository } from "../../repositories/customers.js";
 import {
   findPortalCustomers,
   identifierKindFor,
@@ -23,7 +23,7 @@ export const PREVIEW_SESSION_MINUTES = 60;
 /** last_seen_at is written at most this often, so that reading pages does not write on each request. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
-/** Who a portal request acts for, checked again on every request. */
+/** The customer or staff preview a portal request acts for, checked again on every request. */
 export interface PortalPrincipal {
   sessionId: string;
   /** Set for a staff member's read-only preview. */
@@ -76,12 +76,12 @@ export interface OpenedPortalSession {
   view: PortalSessionView;
 }
 
-/** Whether a unit's stored portal settings let customers sign in with this kind of identifier (email or phone). */
+/** Returns whether a unit's stored portal settings let customers sign in with this kind of identifier (email or phone). */
 export function loginChannelAllows(portalSettings: unknown, kind: string): boolean {
   return allowsLoginChannel(readPortalSettings(portalSettings), kind === "email" ? "email" : "sms");
 }
 
-/** The customers an identifier may sign in as now, in the session's scope. */
+/** Lists the customers an identifier may sign in as now, in the session's scope. */
 async function currentChoices(
   db: Executor,
   identifierHash: string,
@@ -135,8 +135,8 @@ export async function resolvePortalSession(
   const sessions = portalSessionRepository(context.db);
   const row = await sessions.findLive(context.secrets.hmac("portal-session", token), now);
   if (!row || (kind === "preview") !== (row.previewUserId !== null)) return undefined;
-  const principal = await principalOf(context.db, row);
-  if (!(await stillGranted(context, row, principal))) {
+  const { principal, customerRow } = await loadPrincipal(context.db, row);
+  if (!(await stillGranted(context, row, principal, customerRow))) {
     await sessions.delete(row.id);
     throw new AppError("portal_signed_out");
   }
@@ -145,22 +145,35 @@ export async function resolvePortalSession(
 }
 
 async function principalOf(db: Executor, row: PortalSessionRow): Promise<PortalPrincipal> {
-  let customer: PortalPrincipal["customer"] = null;
-  if (row.organizationId && row.customerId) {
-    const found = await customerRepository(db, row.organizationId).findInOrganization(row.customerId);
-    if (found)
-      customer = {
-        organizationId: row.organizationId,
-        businessUnitId: found.businessUnitId,
-        customerId: found.id,
-      };
-  }
+  return (await loadPrincipal(db, row)).principal;
+}
+
+/** Loads the session's principal with its customer row, which the access check reads again. */
+async function loadPrincipal(
+  db: Executor,
+  row: PortalSessionRow,
+): Promise<{ principal: PortalPrincipal; customerRow: CustomerRow | undefined }> {
+  const customerRow =
+    row.organizationId && row.customerId
+      ? await customerRepository(db, row.organizationId).findInOrganization(row.customerId)
+      : undefined;
+  const customer =
+    row.organizationId && customerRow
+      ? {
+          organizationId: row.organizationId,
+          businessUnitId: customerRow.businessUnitId,
+          customerId: customerRow.id,
+        }
+      : null;
   return {
-    sessionId: row.id,
-    preview: row.previewUserId ? { userId: row.previewUserId } : null,
-    identifierHash: row.identifierHash,
-    scopeOrganizationId: row.scopeOrganizationId,
-    customer,
+    principal: {
+      sessionId: row.id,
+      preview: row.previewUserId ? { userId: row.previewUserId } : null,
+      identifierHash: row.identifierHash,
+      scopeOrganizationId: row.scopeOrganizationId,
+      customer,
+    },
+    customerRow,
   };
 }
 
@@ -168,6 +181,7 @@ async function stillGranted(
   context: ServiceContext,
   row: PortalSessionRow,
   principal: PortalPrincipal,
+  customer: CustomerRow | undefined,
 ): Promise<boolean> {
   const { db } = context;
   if (row.customerId && !principal.customer) return false;
@@ -177,8 +191,7 @@ async function stillGranted(
     return (await currentChoices(db, row.identifierHash, row.scopeOrganizationId)).length > 0;
   }
   const { organizationId, businessUnitId, customerId } = principal.customer;
-  const [customer, unit, identifierKind] = await Promise.all([
-    customerRepository(db, organizationId).findInOrganization(customerId),
+  const [unit, identifierKind] = await Promise.all([
     businessUnitRepository(db, organizationId).find(businessUnitId),
     identifierKindFor(db, row.identifierHash, organizationId, customerId),
   ]);
@@ -222,7 +235,7 @@ export async function signOutOfPortal(context: ServiceContext, principal: Portal
   await portalSessionRepository(context.db).delete(principal.sessionId);
 }
 
-/** What the portal shows about the session: the choice to make, or the customer and their company. */
+/** Describes the session for the portal: the choice to make, or the customer and their company. */
 export async function describePortalSession(
   db: Executor,
   principal: PortalPrincipal,
